@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DATA_DIR, demoStorePath } from '../../config/paths.js';
+import { loadManifest } from '../../ingest/manifest.js';
+import { ingestPaths } from '../../ingest/run.js';
+import { type Io, withStore } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { reportIngest } from './ingest.js';
+
+export const DEMO_DIR = path.join(DATA_DIR, 'demo');
+
+export interface DemoOptions {
+  store?: string;
+  json?: boolean;
+}
+
+/** The main job on the built-in corpus, in a store of its own. */
+export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
+  // The demo never writes to the user's default store: only an explicit
+  // --store on the demo command itself moves it.
+  const file = options.store ?? demoStorePath(io.env);
+  const manifest = loadManifest(path.join(DEMO_DIR, 'manifest.jsonl'));
+  const summary = await withStore(file, (store) => ingestPaths(store, [path.join(DEMO_DIR, 'corpus')], { manifest }));
+  if (!options.json) io.out(`greatgame demo: the built-in corpus (${path.join(DEMO_DIR, 'corpus')})`);
+  reportIngest(summary, options, io);
+  if (!options.json) {
+    io.out(`\nstore: ${file}\nnext:  greatgame docs --store ${quote(file)}`);
+  }
+  return summary.failed > 0 ? EXIT.partial : EXIT.ok;
+}
+
+function quote(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+export function registerDemo(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('demo')
+    .description('run the main job on the built-in demo corpus, in a store of its own')
+    .option('--store <file>', 'where to keep the demo store (default: demo.db in the data folder)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: DemoOptions) => {
+      setExit(await runDemo(options, io));
+    });
+}

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { UsageError } from '../../domain/errors.js';
+import { loadManifest } from '../../ingest/manifest.js';
+import { ingestPaths, type IngestSummary } from '../../ingest/run.js';
+import { formatBytes } from '../../sources/files.js';
+import { type Io, printJson, type StoreOption, storePath, withStore } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+export interface IngestCommandOptions extends StoreOption {
+  manifest?: string;
+  json?: boolean;
+  maxSize?: string;
+}
+
+/** Runs an ingest and prints its report; returns the exit code. */
+export async function runIngest(paths: string[], options: IngestCommandOptions, io: Io): Promise<number> {
+  if (paths.length === 0) throw new UsageError('ingest needs at least one file or folder');
+  const maxBytes = options.maxSize ? parseSize(options.maxSize) : undefined;
+  const manifest = options.manifest ? loadManifest(options.manifest) : undefined;
+  const summary = await withStore(storePath(options, io), async (store) => {
+    const bar =
+      io.interactive && !options.json
+        ? new cliProgress.SingleBar(
+            { format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          )
+        : undefined;
+    let started = false;
+    try {
+      return await ingestPaths(store, paths, {
+        manifest,
+        maxBytes,
+        onProgress: (done, total, location) => {
+          if (!bar) return;
+          if (!started) {
+            bar.start(total, 0, { file: '' });
+            started = true;
+          }
+          bar.update(done, { file: path.basename(location) });
+        },
+      });
+    } finally {
+      bar?.stop();
+    }
+  });
+  reportIngest(summary, options, io);
+  return summary.failed > 0 ? EXIT.partial : EXIT.ok;
+}
+
+export function reportIngest(summary: IngestSummary, options: { json?: boolean }, io: Io): void {
+  for (const failure of summary.failures) io.err(`error: ${failure.location}: ${failure.reason}`);
+  for (const warning of summary.warnings) io.err(`warning: ${warning.location}: ${warning.message}`);
+  if (options.json) {
+    printJson(io, summary);
+    return;
+  }
+  const languages = Object.entries(summary.byLanguage)
+    .sort((a, b) => b[1] - a[1])
+    .map(([lang, n]) => `${lang} ${n}`)
+    .join(', ');
+  io.out(
+    [
+      `ingested ${summary.inputs} input(s), ${formatBytes(summary.bytes)}:`,
+      `  new ${summary.new}, updated ${summary.updated}, unchanged ${summary.unchanged}, duplicate ${summary.duplicates}, failed ${summary.failed}`,
+      `  by language: ${languages || '(none)'}`,
+      ...(summary.ignored ? [`  ignored ${summary.ignored} file(s) of other types`] : []),
+    ].join('\n'),
+  );
+}
+
+/** "10MB", "512k", "2000000" → bytes. */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(text.trim());
+  if (!m) throw new UsageError(`--max-size: "${text}" is not a size (e.g. 10MB, 512KB, 2000000)`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase()] ?? 1;
+  return Math.round(Number(m[1]) * unit);
+}
+
+export function registerIngest(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('ingest')
+    .description('read files and folders (.txt, .md, .html) into the store')
+    .argument('<paths...>', 'files or folders to read (folders are walked recursively)')
+    .option('--manifest <file>', 'JSONL or CSV with a "file" key and optional date, source, author, url, title')
+    .option('--max-size <size>', 'refuse files larger than this (default 10MB)')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      '\nRe-running the same ingest changes nothing; changed files are updated in place.\nExit code 1 when any input failed (each is named on stderr).',
+    )
+    .action(async (paths: string[], options: IngestCommandOptions, command: Command) => {
+      setExit(await runIngest(paths, { ...command.optsWithGlobals(), ...options }, io));
+    });
+}

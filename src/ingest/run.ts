@@ -1,0 +1,135 @@
+/**
+ * Ingests files and folders into the store: scan → read → decode → the
+ * pipeline → one transaction per input. Bad inputs become failures with a
+ * reason and the run goes on; nothing here prints or exits.
+ */
+import path from 'node:path';
+import { InputError, StoreError } from '../domain/errors.js';
+import { DEFAULT_MAX_BYTES, readDocumentFile, scanPaths } from '../sources/files.js';
+import type { DocumentStore } from '../store/documents.js';
+import { decodeBytes, DecodeError } from './decode.js';
+import { sha256 } from './fingerprint.js';
+import { languageDetector } from './language.js';
+import { emptyManifest, type Manifest } from './manifest.js';
+import { INGEST_VERSION, processSource } from './pipeline.js';
+
+export interface IngestOptions {
+  manifest?: Manifest;
+  maxBytes?: number;
+  /** Called after each input, for progress bars. */
+  onProgress?: (done: number, total: number, location: string) => void;
+}
+
+export interface IngestFailure {
+  location: string;
+  reason: string;
+}
+
+export interface IngestWarning {
+  location: string;
+  message: string;
+}
+
+export interface IngestSummary {
+  inputs: number;
+  bytes: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  failed: number;
+  byLanguage: Record<string, number>;
+  failures: IngestFailure[];
+  warnings: IngestWarning[];
+  /** Files in walked folders with an ending greatgame does not read. */
+  ignored: number;
+}
+
+export function emptySummary(): IngestSummary {
+  return {
+    inputs: 0,
+    bytes: 0,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    failed: 0,
+    byLanguage: {},
+    failures: [],
+    warnings: [],
+    ignored: 0,
+  };
+}
+
+export async function ingestPaths(
+  store: DocumentStore,
+  inputs: string[],
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const summary = emptySummary();
+  const manifest = options.manifest ?? emptyManifest();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const scan = await scanPaths(inputs);
+  summary.ignored = scan.ignored.length;
+  for (const failure of scan.failures) fail(summary, failure.location, failure.reason);
+  const detect = await languageDetector();
+
+  let done = 0;
+  for (const found of scan.files) {
+    summary.inputs++;
+    try {
+      const bytes = await readDocumentFile(found.location, maxBytes);
+      summary.bytes += bytes.length;
+      let decoded: ReturnType<typeof decodeBytes>;
+      try {
+        decoded = decodeBytes(bytes);
+      } catch (error) {
+        if (error instanceof DecodeError) throw new InputError(found.location, error.message);
+        throw error;
+      }
+      for (const message of decoded.warnings) summary.warnings.push({ location: found.location, message });
+
+      const slot = manifest.byFile.get(found.location);
+      const inputHash = sha256(
+        JSON.stringify([INGEST_VERSION, sha256(bytes), slot?.file ?? null, [...(slot?.entries ?? [])]]),
+      );
+      if (store.inputHash(found.location) === inputHash) {
+        for (const doc of store.documentsOf(found.location)) {
+          summary.unchanged++;
+          if (doc.duplicateOf !== null) summary.duplicates++;
+          summary.byLanguage[doc.language] = (summary.byLanguage[doc.language] ?? 0) + 1;
+        }
+      } else {
+        const documents = processSource(
+          { location: found.location, bytes, encoding: decoded.encoding, decoded: decoded.text, mediaType: found.mediaType },
+          { detect, manifest: slot, warnings: decoded.warnings },
+        );
+        if (documents.length === 0) throw new InputError(found.location, 'no text left after removing boilerplate');
+        const saved = store.saveInput(
+          { location: found.location, bytes, encoding: decoded.encoding, mediaType: found.mediaType, inputHash },
+          documents,
+        );
+        for (const doc of saved) {
+          summary[doc.status]++;
+          if (doc.duplicateOf !== null) summary.duplicates++;
+          summary.byLanguage[doc.language] = (summary.byLanguage[doc.language] ?? 0) + 1;
+        }
+      }
+    } catch (error) {
+      if (error instanceof InputError) fail(summary, error.location, error.reason);
+      // The store failing (disk full, locked, corrupt) ends the run: later
+      // inputs would fail the same way, and what is committed stays whole.
+      else if ((error as Error).name === 'SqliteError') {
+        throw new StoreError(`writing ${found.location} to the store failed: ${(error as Error).message}`);
+      } else fail(summary, found.location, `unexpected error: ${(error as Error).message}`);
+    }
+    done++;
+    options.onProgress?.(done, scan.files.length, found.location);
+  }
+  return summary;
+}
+
+function fail(summary: IngestSummary, location: string, reason: string): void {
+  summary.failed++;
+  summary.failures.push({ location: path.normalize(location), reason });
+}
