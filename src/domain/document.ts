@@ -84,7 +84,7 @@ export interface StoredDocument {
 
 /** Metadata a manifest row supplies for a file or for one entry of it. */
 export interface ManifestRow {
-  /** Path of the file, resolved against the manifest's folder. */
+  /** The file as the manifest names it (relative to the manifest, `#N` removed). */
   file: string;
   /** The N of `file#N`, when the row is for one entry only. */
   entry: number | null;

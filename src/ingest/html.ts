@@ -44,7 +44,7 @@ export function extractHtml(html: string): HtmlExtract {
   }
   return {
     text,
-    title: meta.title ?? clean(article?.title) ?? null,
+    title: meta.title ?? clean(article?.title) ?? meta.pageTitle,
     author: meta.author ?? clean(article?.byline)?.replace(/^by\s+/i, '') ?? null,
     date: meta.date ?? (article?.publishedTime ? normaliseIsoDate(article.publishedTime) : null),
     siteName: meta.siteName ?? clean(article?.siteName) ?? null,
@@ -80,6 +80,7 @@ function blockText(root: Node): string {
 
 interface PageMetadata {
   title: string | null;
+  pageTitle: string | null;
   author: string | null;
   date: string | null;
   siteName: string | null;
@@ -104,7 +105,10 @@ function readMetadata(document: ReturnType<typeof parseHTML>['document']): PageM
     ld.date ??
     clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
   return {
-    title: metaContent('og:title', 'twitter:title') ?? ld.title ?? clean(document.querySelector('title')?.textContent),
+    title: metaContent('og:title', 'twitter:title') ?? ld.title,
+    // <title> often carries " | Site Name": Readability's title trims it, so
+    // the raw one is the last resort.
+    pageTitle: clean(document.querySelector('title')?.textContent),
     author: metaContent('author', 'article:author', 'dc.creator') ?? ld.author,
     date: dateText ? normaliseIsoDate(dateText) : null,
     siteName: metaContent('og:site_name', 'application-name') ?? ld.publisher,

@@ -13,13 +13,40 @@ import { normaliseIsoDate } from './dates.js';
 
 const KNOWN_KEYS = new Set(['file', 'date', 'source', 'author', 'url', 'title']);
 
+export interface ManifestSlot {
+  file?: ManifestRow;
+  entries: Map<number, ManifestRow>;
+}
+
 export interface Manifest {
-  /** Rows by resolved absolute file path. */
-  byFile: Map<string, { file?: ManifestRow; entries: Map<number, ManifestRow> }>;
+  /** Rows by the `file` value as written (without `#N`), relative to the manifest. */
+  byRelative: Map<string, ManifestSlot>;
+  /** Folder the manifest lives in. */
+  base: string;
 }
 
 export function emptyManifest(): Manifest {
-  return { byFile: new Map() };
+  return { byRelative: new Map(), base: process.cwd() };
+}
+
+/**
+ * The rows for a file being ingested. A row's `file` is taken relative to
+ * the manifest; a manifest kept beside the folder it describes
+ * (`seeds.manifest.jsonl` next to `seeds/`) names files by their path
+ * inside that folder, so a row also matches a file whose path ends with it.
+ * The longest match wins.
+ */
+export function manifestRowsFor(manifest: Manifest, location: string): ManifestSlot | undefined {
+  let best: { length: number; slot: ManifestSlot } | undefined;
+  const normalised = location.split(path.sep).join('/');
+  for (const [relative, slot] of manifest.byRelative) {
+    const exact = path.resolve(manifest.base, relative) === location;
+    const suffix = normalised.endsWith(`/${relative.replace(/^\.\//, '')}`);
+    if ((exact || suffix) && (!best || relative.length > best.length || exact)) {
+      best = { length: exact ? Infinity : relative.length, slot };
+    }
+  }
+  return best?.slot;
 }
 
 export function loadManifest(manifestPath: string): Manifest {
@@ -30,16 +57,13 @@ export function loadManifest(manifestPath: string): Manifest {
     throw new InvalidDataError(`${manifestPath}: cannot read manifest: ${(error as Error).message}`);
   }
   const records = /\.csv$/i.test(manifestPath) ? readCsv(manifestPath, text) : readJsonl(manifestPath, text);
-  const manifest = emptyManifest();
-  const base = path.dirname(path.resolve(manifestPath));
+  const manifest: Manifest = { byRelative: new Map(), base: path.dirname(path.resolve(manifestPath)) };
   for (const { line, record } of records) {
-    const row = toRow(record, base, `${manifestPath}:${line}`);
-    const slot: { file?: ManifestRow; entries: Map<number, ManifestRow> } = manifest.byFile.get(row.file) ?? {
-      entries: new Map(),
-    };
+    const row = toRow(record, `${manifestPath}:${line}`);
+    const slot: ManifestSlot = manifest.byRelative.get(row.file) ?? { entries: new Map() };
     if (row.entry === null) slot.file = row;
     else slot.entries.set(row.entry, row);
-    manifest.byFile.set(row.file, slot);
+    manifest.byRelative.set(row.file, slot);
   }
   return manifest;
 }
@@ -74,7 +98,7 @@ function readCsv(file: string, text: string): { line: number; record: Record<str
   }
 }
 
-function toRow(record: Record<string, unknown>, base: string, origin: string): ManifestRow {
+function toRow(record: Record<string, unknown>, origin: string): ManifestRow {
   const field = (key: string): string | undefined => {
     const value = record[key];
     if (value === undefined || value === null || value === '') return undefined;
@@ -87,7 +111,7 @@ function toRow(record: Record<string, unknown>, base: string, origin: string): M
   if (!file) throw new InvalidDataError(`${origin}: field "file" is missing`);
   const match = /^(.*?)(?:#(\d+))?$/.exec(file);
   const row: ManifestRow = {
-    file: path.resolve(base, match?.[1] ?? file),
+    file: (match?.[1] ?? file).split(path.sep).join('/'),
     entry: match?.[2] ? Number(match[2]) : null,
     notes: {},
     origin,

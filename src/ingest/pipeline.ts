@@ -11,19 +11,13 @@ import { findDates } from './dates.js';
 import { splitEntries, type Entry, type PreparedLine } from './entries.js';
 import { extractHtml, type HtmlExtract } from './html.js';
 import { detectLanguage, SUPPORTED_LANGUAGES } from './language.js';
+import type { ManifestSlot } from './manifest.js';
 import { plainAsIs, splitLines, stripMarkdown } from './markup.js';
 
-/** Bumped when a change to this stage changes what it stores. */
-export const INGEST_VERSION = 1;
 
 const MAX_TITLE_CHARS = 300;
 /** Where a date in the text may stand in for a missing dateline. */
 const TEXT_DATE_WINDOW = 600;
-
-export interface ManifestSlot {
-  file?: ManifestRow;
-  entries: Map<number, ManifestRow>;
-}
 
 export interface PipelineOptions {
   detect: (text: string) => string;
@@ -65,8 +59,8 @@ export function processSource(raw: RawSource, options: PipelineOptions): Ingeste
       path: split && entry.number !== null ? `${raw.location}#${entry.number}` : raw.location,
       file,
       entry: split ? entry.number : null,
-      title: truncate(override?.title ?? clean.title ?? html?.title ?? fallback?.title ?? null, MAX_TITLE_CHARS),
-      author: override?.author ?? clean.author ?? html?.author ?? fallback?.author ?? null,
+      title: metadataText(override?.title ?? clean.title ?? html?.title ?? fallback?.title),
+      author: metadataText(override?.author ?? clean.author ?? html?.author ?? fallback?.author),
       date,
       dateBasis,
       source:
@@ -142,9 +136,12 @@ function prepareExtractedLines(text: string, rawHtml: string): PreparedLine[] {
   });
 }
 
-function truncate(text: string | null, max: number): string | null {
-  if (text === null) return null;
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+/** Metadata is one line of plain spaces (no-break spaces included), bounded. */
+function metadataText(text: string | null | undefined, max = MAX_TITLE_CHARS): string | null {
+  if (text === null || text === undefined) return null;
+  const folded = text.replace(/\s+/g, ' ').trim();
+  if (folded === '') return null;
+  return folded.length <= max ? folded : `${folded.slice(0, max - 1).trimEnd()}…`;
 }
 
 function isUrl(location: string): boolean {

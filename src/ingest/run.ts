@@ -10,8 +10,9 @@ import type { DocumentStore } from '../store/documents.js';
 import { decodeBytes, DecodeError } from './decode.js';
 import { sha256 } from './fingerprint.js';
 import { languageDetector } from './language.js';
-import { emptyManifest, type Manifest } from './manifest.js';
-import { INGEST_VERSION, processSource } from './pipeline.js';
+import { emptyManifest, type Manifest, type ManifestSlot, manifestRowsFor } from './manifest.js';
+import { processSource } from './pipeline.js';
+import { INGEST_VERSION } from './version.js';
 
 export interface IngestOptions {
   manifest?: Manifest;
@@ -74,6 +75,7 @@ export async function ingestPaths(
   for (const failure of scan.failures) fail(summary, failure.location, failure.reason);
   const detect = await languageDetector();
 
+  const matchedRows = new Set<ManifestSlot>();
   let done = 0;
   for (const found of scan.files) {
     summary.inputs++;
@@ -89,7 +91,8 @@ export async function ingestPaths(
       }
       for (const message of decoded.warnings) summary.warnings.push({ location: found.location, message });
 
-      const slot = manifest.byFile.get(found.location);
+      const slot = manifestRowsFor(manifest, found.location);
+      if (slot) matchedRows.add(slot);
       const inputHash = sha256(
         JSON.stringify([INGEST_VERSION, sha256(bytes), slot?.file ?? null, [...(slot?.entries ?? [])]]),
       );
@@ -125,6 +128,11 @@ export async function ingestPaths(
     }
     done++;
     options.onProgress?.(done, scan.files.length, found.location);
+  }
+  for (const [relative, slot] of manifest.byRelative) {
+    if (matchedRows.has(slot)) continue;
+    const origin = slot.file?.origin ?? [...slot.entries.values()][0]?.origin ?? relative;
+    summary.warnings.push({ location: origin, message: `manifest row for "${relative}" matched no ingested file` });
   }
   return summary;
 }

@@ -15,7 +15,7 @@ import {
   normaliseForHash,
   sha256,
 } from '../ingest/fingerprint.js';
-import { INGEST_VERSION } from '../ingest/pipeline.js';
+import { INGEST_VERSION } from '../ingest/version.js';
 import type { Db } from './database.js';
 
 export interface InputRecord {

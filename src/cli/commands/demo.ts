@@ -1,8 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DATA_DIR, demoStorePath } from '../../config/paths.js';
-import { loadManifest } from '../../ingest/manifest.js';
-import { ingestPaths } from '../../ingest/run.js';
 import { type Io, withStore } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { reportIngest } from './ingest.js';
@@ -19,6 +17,8 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
   // The demo never writes to the user's default store: only an explicit
   // --store on the demo command itself moves it.
   const file = options.store ?? demoStorePath(io.env);
+  const { loadManifest } = await import('../../ingest/manifest.js');
+  const { ingestPaths } = await import('../../ingest/run.js');
   const manifest = loadManifest(path.join(DEMO_DIR, 'manifest.jsonl'));
   const summary = await withStore(file, (store) => ingestPaths(store, [path.join(DEMO_DIR, 'corpus')], { manifest }));
   if (!options.json) io.out(`greatgame demo: the built-in corpus (${path.join(DEMO_DIR, 'corpus')})`);

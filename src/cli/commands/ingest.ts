@@ -2,8 +2,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
-import { loadManifest } from '../../ingest/manifest.js';
-import { ingestPaths, type IngestSummary } from '../../ingest/run.js';
+import type { IngestSummary } from '../../ingest/run.js';
 import { formatBytes } from '../../sources/files.js';
 import { type Io, printJson, type StoreOption, storePath, withStore } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -18,6 +17,10 @@ export interface IngestCommandOptions extends StoreOption {
 export async function runIngest(paths: string[], options: IngestCommandOptions, io: Io): Promise<number> {
   if (paths.length === 0) throw new UsageError('ingest needs at least one file or folder');
   const maxBytes = options.maxSize ? parseSize(options.maxSize) : undefined;
+  // Loaded on demand: the pipeline's libraries (HTML, dates, language) cost
+  // half a second to import, which commands that only read the store skip.
+  const { loadManifest } = await import('../../ingest/manifest.js');
+  const { ingestPaths } = await import('../../ingest/run.js');
   const manifest = options.manifest ? loadManifest(options.manifest) : undefined;
   const summary = await withStore(storePath(options, io), async (store) => {
     const bar =
