@@ -111,7 +111,9 @@ function makeMixedFolder(dir: string) {
   writeFileSync(
     p('binary.txt'),
     Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+      ]),
       seededBytes(4096, 42),
     ]),
   );
@@ -119,7 +121,10 @@ function makeMixedFolder(dir: string) {
   symlinkSync('./does-not-exist.md', p('dangling.md'));
   mkdirSync(p('x.txt'));
   writeFileSync(p('latin1.txt'), Buffer.from(LATIN1_TEXT, 'latin1'));
-  writeFileSync(p('utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(UTF16_TEXT, 'utf16le')]));
+  writeFileSync(
+    p('utf16.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(UTF16_TEXT, 'utf16le')]),
+  );
   return {
     good: [p('good.md'), p('good2.txt')],
     decoded: [p('latin1.txt'), p('utf16.txt')],
@@ -184,7 +189,12 @@ function expectMixedStderr(stderr: string, files: ReturnType<typeof makeMixedFol
 
 function expectMixedStored(store: string, files: ReturnType<typeof makeMixedFolder>): void {
   const stored = docs(store);
-  expect(stored.map((d) => d.file).sort()).toEqual(['good.md', 'good2.txt', 'latin1.txt', 'utf16.txt']);
+  expect(stored.map((d) => d.file).sort()).toEqual([
+    'good.md',
+    'good2.txt',
+    'latin1.txt',
+    'utf16.txt',
+  ]);
   expect(stored.map((d) => d.path).sort()).toEqual([...files.good, ...files.decoded].sort());
 
   const byFile = new Map(stored.map((d) => [d.file, d]));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseIsoDate, parseBareDate, parseDateline, parseWireDateline } from '../src/ingest/dates.js';
+import {
+  normaliseIsoDate,
+  parseBareDate,
+  parseDateline,
+  parseWireDateline,
+} from '../src/ingest/dates.js';
 
 describe('datelines', () => {
   it.each([
@@ -29,7 +34,9 @@ describe('datelines', () => {
   });
 
   it('reads a wire dateline at the head of a paragraph', () => {
-    const found = parseWireDateline('KABUL, June 5, 2023 (Agency) - The Taliban said on Monday that talks would resume.');
+    const found = parseWireDateline(
+      'KABUL, June 5, 2023 (Agency) - The Taliban said on Monday that talks would resume.',
+    );
     expect(found?.date.iso).toBe('2023-06-05');
     expect(parseWireDateline('Kabul said on June 5, 2023 that talks would resume.')).toBeNull();
   });

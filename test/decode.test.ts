@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, DecodeError } from '../src/ingest/decode.js';
+import { DecodeError, decodeBytes } from '../src/ingest/decode.js';
 
 const enc = new TextEncoder();
 
 describe('decodeBytes', () => {
   it('reads UTF-8 (with or without BOM) without warnings, and folds CRLF', () => {
-    expect(decodeBytes(enc.encode('Peshawar\r\nQuetta'))).toEqual({ text: 'Peshawar\nQuetta', encoding: 'utf-8', warnings: [] });
-    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode('Kabul')])).text).toBe('Kabul');
+    expect(decodeBytes(enc.encode('Peshawar\r\nQuetta'))).toEqual({
+      text: 'Peshawar\nQuetta',
+      encoding: 'utf-8',
+      warnings: [],
+    });
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode('Kabul')])).text).toBe(
+      'Kabul',
+    );
   });
 
   it('reads Latin-1 / Windows-1252 with a warning', () => {
-    const bytes = new Uint8Array([...enc.encode('Caf'), 0xe9, ...enc.encode(' in Herat, the r'), 0xe9, ...enc.encode('gime said.')]);
+    const bytes = new Uint8Array([
+      ...enc.encode('Caf'),
+      0xe9,
+      ...enc.encode(' in Herat, the r'),
+      0xe9,
+      ...enc.encode('gime said.'),
+    ]);
     const decoded = decodeBytes(bytes);
     expect(decoded.text).toBe('Café in Herat, the régime said.');
     expect(decoded.warnings.join()).toMatch(/not valid UTF-8/);
@@ -29,7 +41,11 @@ describe('decodeBytes', () => {
   it.each([
     ['empty', new Uint8Array(), /empty/],
     ['white space only', enc.encode('  \n\t '), /empty/],
-    ['binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]), /binary/],
+    [
+      'binary',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]),
+      /binary/,
+    ],
   ])('refuses %s input', (_name, bytes, reason) => {
     expect(() => decodeBytes(bytes)).toThrow(DecodeError);
     expect(() => decodeBytes(bytes)).toThrow(reason);

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { splitEntries, splitGluedHandle, type PreparedLine } from '../src/ingest/entries.js';
+import { type PreparedLine, splitEntries, splitGluedHandle } from '../src/ingest/entries.js';
 import { splitLines, stripMarkdown } from '../src/ingest/markup.js';
 
 function prepare(text: string): PreparedLine[] {
-  return splitLines(text).map((l) => ({ index: l.index, rawStart: l.rawStart, source: l.text, plain: stripMarkdown(l.text) }));
+  return splitLines(text).map((l) => ({
+    index: l.index,
+    rawStart: l.rawStart,
+    source: l.text,
+    plain: stripMarkdown(l.text),
+  }));
 }
 
 describe('splitGluedHandle', () => {
@@ -20,7 +25,8 @@ describe('splitGluedHandle', () => {
 
 describe('splitEntries', () => {
   it('keeps a single article whole, whatever dates it mentions', () => {
-    const text = '# Title\n\n2024-01-02\n\nA paragraph about talks in Doha.\n\nAnother paragraph on 2024-01-05 events.';
+    const text =
+      '# Title\n\n2024-01-02\n\nA paragraph about talks in Doha.\n\nAnother paragraph on 2024-01-05 events.';
     expect(splitEntries(prepare(text))).toHaveLength(1);
   });
 
@@ -47,9 +53,20 @@ describe('splitEntries', () => {
     ].join('\n');
     const entries = splitEntries(prepare(text));
     expect(entries.map((e) => e.number)).toEqual([1, 2, 3]);
-    expect(entries.map((e) => e.header?.dates.at(-1))).toEqual(['2024-02-01', '2024-01-19', '2024-01-10']);
-    expect(entries[1]?.header).toMatchObject({ author: 'Border Desk News', sharedBy: 'Kabul Watch', sharedOn: '2024-01-20' });
+    expect(entries.map((e) => e.header?.dates.at(-1))).toEqual([
+      '2024-02-01',
+      '2024-01-19',
+      '2024-01-10',
+    ]);
+    expect(entries[1]?.header).toMatchObject({
+      author: 'Border Desk News',
+      sharedBy: 'Kabul Watch',
+      sharedOn: '2024-01-20',
+    });
     expect(entries[2]?.header?.author).toBeNull();
-    expect(entries[0]?.lines.map((l) => l.plain.text).filter(Boolean)).toEqual(['First article title', 'Body of the first article.']);
+    expect(entries[0]?.lines.map((l) => l.plain.text).filter(Boolean)).toEqual([
+      'First article title',
+      'Body of the first article.',
+    ]);
   });
 });

@@ -29,40 +29,132 @@ function prng(seed: number): () => number {
 }
 
 const SUBJECTS = [
-  'The envoy', 'A trader', 'The governor', 'Local elders', 'A spokesman', 'The ministry', 'Border guards',
-  'Farmers', 'The delegation', 'Students', 'A commander', 'The council', 'Negotiators', 'Aid workers',
-  'Shopkeepers', 'The court', 'Villagers', 'Engineers', 'Reporters', 'The mayor',
+  'The envoy',
+  'A trader',
+  'The governor',
+  'Local elders',
+  'A spokesman',
+  'The ministry',
+  'Border guards',
+  'Farmers',
+  'The delegation',
+  'Students',
+  'A commander',
+  'The council',
+  'Negotiators',
+  'Aid workers',
+  'Shopkeepers',
+  'The court',
+  'Villagers',
+  'Engineers',
+  'Reporters',
+  'The mayor',
 ];
 const VERBS = [
-  'discussed', 'rejected', 'welcomed', 'questioned', 'reviewed', 'postponed', 'announced', 'criticised',
-  'supported', 'described', 'inspected', 'funded', 'delayed', 'praised', 'examined', 'planned', 'disputed',
-  'repaired', 'defended', 'opened',
+  'discussed',
+  'rejected',
+  'welcomed',
+  'questioned',
+  'reviewed',
+  'postponed',
+  'announced',
+  'criticised',
+  'supported',
+  'described',
+  'inspected',
+  'funded',
+  'delayed',
+  'praised',
+  'examined',
+  'planned',
+  'disputed',
+  'repaired',
+  'defended',
+  'opened',
 ];
 const OBJECTS = [
-  'the new road', 'a water project', 'the trade agreement', 'the customs rules', 'a school building',
-  'the grain prices', 'the power line', 'a clinic', 'the border fence', 'the railway plan', 'a refugee camp',
-  'the market', 'the bridge', 'a mining lease', 'the wheat harvest', 'the bus route', 'a dam', 'the pipeline',
-  'the exam results', 'the curfew',
+  'the new road',
+  'a water project',
+  'the trade agreement',
+  'the customs rules',
+  'a school building',
+  'the grain prices',
+  'the power line',
+  'a clinic',
+  'the border fence',
+  'the railway plan',
+  'a refugee camp',
+  'the market',
+  'the bridge',
+  'a mining lease',
+  'the wheat harvest',
+  'the bus route',
+  'a dam',
+  'the pipeline',
+  'the exam results',
+  'the curfew',
 ];
 const PLACES = [
-  'in Kabul', 'in Herat', 'near Kandahar', 'in Quetta', 'in Peshawar', 'near Jalalabad', 'in Mazar',
-  'in Kunduz', 'near Torkham', 'in Ghazni', 'in Bamyan', 'near Chaman', 'in Khost', 'in Termez', 'in Dushanbe',
-  'near Zaranj', 'in Faizabad', 'in Gilgit', 'in Chitral', 'in Lashkar Gah',
+  'in Kabul',
+  'in Herat',
+  'near Kandahar',
+  'in Quetta',
+  'in Peshawar',
+  'near Jalalabad',
+  'in Mazar',
+  'in Kunduz',
+  'near Torkham',
+  'in Ghazni',
+  'in Bamyan',
+  'near Chaman',
+  'in Khost',
+  'in Termez',
+  'in Dushanbe',
+  'near Zaranj',
+  'in Faizabad',
+  'in Gilgit',
+  'in Chitral',
+  'in Lashkar Gah',
 ];
 const MANNERS = [
-  'after a long meeting', 'despite strong objections', 'with little warning', 'for the second time',
-  'under heavy pressure', 'at a crowded gathering', 'following complaints', 'before the rains came',
-  'with cautious optimism', 'amid rising costs', 'in a brief statement', 'during a tense session',
-  'after a long delay', 'with support from donors', 'against expert advice',
+  'after a long meeting',
+  'despite strong objections',
+  'with little warning',
+  'for the second time',
+  'under heavy pressure',
+  'at a crowded gathering',
+  'following complaints',
+  'before the rains came',
+  'with cautious optimism',
+  'amid rising costs',
+  'in a brief statement',
+  'during a tense session',
+  'after a long delay',
+  'with support from donors',
+  'against expert advice',
 ];
 const SPEAKERS = [
-  'Residents said', 'Officials added that', 'Critics argued that', 'Observers noted that', 'One witness said',
-  'Analysts believe', 'A resident claimed', 'Organisers hoped',
+  'Residents said',
+  'Officials added that',
+  'Critics argued that',
+  'Observers noted that',
+  'One witness said',
+  'Analysts believe',
+  'A resident claimed',
+  'Organisers hoped',
 ];
 const CLAIMS = [
-  'the plan would cost more than expected', 'the decision came too late', 'prices had risen sharply',
-  'few people attended', 'the work would finish soon', 'security remained a concern', 'the funds had not arrived',
-  'more talks were needed', 'the mood was calm', 'the roads were still closed', 'trucks waited for hours',
+  'the plan would cost more than expected',
+  'the decision came too late',
+  'prices had risen sharply',
+  'few people attended',
+  'the work would finish soon',
+  'security remained a concern',
+  'the funds had not arrived',
+  'more talks were needed',
+  'the mood was calm',
+  'the roads were still closed',
+  'trucks waited for hours',
   'the teachers were unpaid',
 ];
 
@@ -88,7 +180,10 @@ function writeCorpus(dir: string, count: number, seed: number): void {
       paragraphs.push(sentences.join(' '));
     }
     const title = `Report ${i}: ${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)}`;
-    writeFileSync(path.join(dir, `doc-${String(i).padStart(5, '0')}.md`), `# ${title}\n\n${paragraphs.join('\n\n')}\n`);
+    writeFileSync(
+      path.join(dir, `doc-${String(i).padStart(5, '0')}.md`),
+      `# ${title}\n\n${paragraphs.join('\n\n')}\n`,
+    );
   }
 }
 
@@ -138,9 +233,13 @@ afterAll(() => {
 describe('an ingest killed with SIGKILL', () => {
   it('leaves only whole, committed files, and the next run completes the rest', async () => {
     // 1. Start the ingest and kill it once some documents are committed.
-    const child: ChildProcess = spawn(process.execPath, [CLI, 'ingest', corpus, '--store', store, '--json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [CLI, 'ingest', corpus, '--store', store, '--json'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     running = child;
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -162,12 +261,18 @@ describe('an ingest killed with SIGKILL', () => {
       if (seen !== undefined && seen >= KILL_AFTER) break;
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect(exitedEarly, `the ingest ended before it could be killed (saw ${seen} documents): ${stderr}`).toBe(false);
+    expect(
+      exitedEarly,
+      `the ingest ended before it could be killed (saw ${seen} documents): ${stderr}`,
+    ).toBe(false);
     expect(seen, 'no documents were committed within 60 s').toBeGreaterThanOrEqual(KILL_AFTER);
     expect(seen).toBeLessThan(DOCUMENTS);
     expect(child.kill('SIGKILL')).toBe(true);
     const { code, signal } = await exited;
-    expect({ code, signal }, 'the ingest finished before the kill landed').toEqual({ code: null, signal: 'SIGKILL' });
+    expect({ code, signal }, 'the ingest finished before the kill landed').toEqual({
+      code: null,
+      signal: 'SIGKILL',
+    });
 
     // 2. The store left behind is sound and holds whole files only.
     let committed: number;
@@ -180,7 +285,9 @@ describe('an ingest killed with SIGKILL', () => {
         // Anything committed after the poll and before the kill landed counts too.
         expect(committed).toBeGreaterThanOrEqual(seen as number);
         expect(committed).toBeLessThan(DOCUMENTS);
-        expect(scalar(db, "SELECT COUNT(*) FROM documents WHERE text IS NULL OR trim(text) = ''")).toBe(0);
+        expect(
+          scalar(db, "SELECT COUNT(*) FROM documents WHERE text IS NULL OR trim(text) = ''"),
+        ).toBe(0);
         expect(
           scalar(
             db,
@@ -191,13 +298,21 @@ describe('an ingest killed with SIGKILL', () => {
         // Each file is one document, written with its input row in one transaction.
         expect(scalar(db, 'SELECT COUNT(*) FROM inputs')).toBe(committed);
         expect(
-          scalar(db, 'SELECT COUNT(*) FROM inputs i WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.location = i.location)'),
+          scalar(
+            db,
+            'SELECT COUNT(*) FROM inputs i WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.location = i.location)',
+          ),
         ).toBe(0);
         expect(scalar(db, 'SELECT COUNT(*) FROM blobs WHERE size != length(bytes)')).toBe(0);
         // The committed files are a prefix of the (sorted) ingest order.
-        const locations = db.prepare('SELECT location FROM inputs ORDER BY location').pluck().all() as string[];
+        const locations = db
+          .prepare('SELECT location FROM inputs ORDER BY location')
+          .pluck()
+          .all() as string[];
         expect(locations).toEqual(
-          Array.from({ length: committed }, (_, i) => path.join(corpus, `doc-${String(i).padStart(5, '0')}.md`)),
+          Array.from({ length: committed }, (_, i) =>
+            path.join(corpus, `doc-${String(i).padStart(5, '0')}.md`),
+          ),
         );
       } finally {
         db.close();

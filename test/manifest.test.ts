@@ -20,24 +20,37 @@ describe('manifests', () => {
     const manifest = loadManifest(file);
     const base = path.dirname(file);
     const a = manifestRowsFor(manifest, path.join(base, 'a.txt'));
-    expect(a?.file).toMatchObject({ date: '2021-09', source: 'Column', notes: { basis: 'internal evidence' } });
-    expect(manifestRowsFor(manifest, path.join(base, 'page.txt'))?.entries.get(2)?.author).toBe('Desk');
+    expect(a?.file).toMatchObject({
+      date: '2021-09',
+      source: 'Column',
+      notes: { basis: 'internal evidence' },
+    });
+    expect(manifestRowsFor(manifest, path.join(base, 'page.txt'))?.entries.get(2)?.author).toBe(
+      'Desk',
+    );
   });
 
   it('matches files in a folder beside the manifest by their path inside it', () => {
-    const manifest = loadManifest(manifestFile('seeds.manifest.jsonl', '{"file": "x/a.txt", "date": "2020"}\n'));
+    const manifest = loadManifest(
+      manifestFile('seeds.manifest.jsonl', '{"file": "x/a.txt", "date": "2020"}\n'),
+    );
     expect(manifestRowsFor(manifest, '/elsewhere/seeds/x/a.txt')?.file?.date).toBe('2020');
     expect(manifestRowsFor(manifest, '/elsewhere/seeds/y/a.txt')).toBeUndefined();
   });
 
   it('reads CSV', () => {
     const file = manifestFile('m.csv', 'file,date,title\n"b.md",2024-03-27,"Quoted, title"\n');
-    expect(manifestRowsFor(loadManifest(file), path.join(path.dirname(file), 'b.md'))?.file?.title).toBe('Quoted, title');
+    expect(
+      manifestRowsFor(loadManifest(file), path.join(path.dirname(file), 'b.md'))?.file?.title,
+    ).toBe('Quoted, title');
   });
 
   it.each([
     ['{"date": "2021"}', /m\.jsonl:1: field "file" is missing/],
-    ['{"file": "a.txt"}\n{"file": "b.txt", "date": "next week"}', /m\.jsonl:2: field "date" is not a date/],
+    [
+      '{"file": "a.txt"}\n{"file": "b.txt", "date": "next week"}',
+      /m\.jsonl:2: field "date" is not a date/,
+    ],
     ['{"file": "a.txt"', /m\.jsonl:1: not valid JSON/],
     ['["a.txt"]', /m\.jsonl:1: each line must be a JSON object/],
   ])('names the line and field of a malformed row: %s', (text, message) => {

@@ -27,7 +27,11 @@ interface DocJson {
 
 const available = seedsAvailable();
 
-function ingestSeeds(withManifest: boolean): { docs: DocJson[]; store: string; texts: Map<number, string> } {
+function ingestSeeds(withManifest: boolean): {
+  docs: DocJson[];
+  store: string;
+  texts: Map<number, string>;
+} {
   const store = path.join(mkdtempSync(path.join(os.tmpdir(), 'gg-seeds-')), 'store.db');
   const args = ['ingest', SEEDS_DIR, '--store', store, '--json'];
   if (withManifest) args.push('--manifest', SEEDS_MANIFEST);
@@ -37,7 +41,9 @@ function ingestSeeds(withManifest: boolean): { docs: DocJson[]; store: string; t
   const docs = JSON.parse(runCli(['docs', '--json', '--store', store]).stdout) as DocJson[];
   const texts = new Map<number, string>();
   for (const doc of docs) {
-    const shown = JSON.parse(runCli(['show', String(doc.id), '--json', '--store', store]).stdout) as { text: string };
+    const shown = JSON.parse(
+      runCli(['show', String(doc.id), '--json', '--store', store]).stdout,
+    ) as { text: string };
     texts.set(doc.id, shown.text);
   }
   return { docs, store, texts };
@@ -62,7 +68,13 @@ describe.skipIf(!available)('the seed corpus without a manifest', () => {
 
   it('splits 002 into five dated articles with their own titles and authors', () => {
     const entries = byFile(docs, '002_').filter((d) => d.language === 'en');
-    expect(entries.map((d) => d.date)).toEqual(['2025-04-19', '2025-03-11', '2025-02-12', '2025-01-26', '2025-01-11']);
+    expect(entries.map((d) => d.date)).toEqual([
+      '2025-04-19',
+      '2025-03-11',
+      '2025-02-12',
+      '2025-01-26',
+      '2025-01-11',
+    ]);
     expect(entries.map((d) => d.entry)).toEqual([1, 2, 3, 4, 5]);
     expect(entries.every((d) => d.author === 'Andrew Korybko')).toBe(true);
     expect(new Set(entries.map((d) => d.title)).size).toBe(5);
@@ -80,7 +92,12 @@ describe.skipIf(!available)('the seed corpus without a manifest', () => {
     const posts = byFile(docs, '002_').filter((d) => d.language !== 'en');
     expect(posts).toHaveLength(4);
     expect(posts.map((d) => d.entry)).toEqual([6, 7, 8, 9]);
-    expect(posts.map((d) => d.date)).toEqual(['2021-08-30', '2021-08-23', '2021-08-20', '2021-08-14']);
+    expect(posts.map((d) => d.date)).toEqual([
+      '2021-08-30',
+      '2021-08-23',
+      '2021-08-20',
+      '2021-08-14',
+    ]);
     expect(posts.every((d) => d.language === 'ta' && !d.languageSupported)).toBe(true);
     // the booster's name is not the author; the original's author is, un-glued from the handle
     expect(posts[1]?.author).toBe('CPIM Tamilnadu');
@@ -141,7 +158,14 @@ describe.skipIf(!available)('the seed corpus with its manifest', () => {
     const keep = (docs: DocJson[]) =>
       docs
         .filter((d) => !/^00[134]_/.test(d.file))
-        .map((d) => ({ path: d.path, title: d.title, author: d.author, date: d.date, dup: d.duplicateOf, lang: d.language }));
+        .map((d) => ({
+          path: d.path,
+          title: d.title,
+          author: d.author,
+          date: d.date,
+          dup: d.duplicateOf,
+          lang: d.language,
+        }));
     expect(keep(withManifest)).toEqual(keep(plain));
   });
 

@@ -2,13 +2,13 @@
  * The store: idempotent re-ingest, exact and near-duplicate linking, files
  * that change, and migrations.
  */
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../src/ingest/run.js';
 import { loadManifest } from '../src/ingest/manifest.js';
-import { openStore, schemaVersion, type Db } from '../src/store/database.js';
+import { ingestPaths } from '../src/ingest/run.js';
+import { type Db, openStore, schemaVersion } from '../src/store/database.js';
 import { DocumentStore } from '../src/store/documents.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 
@@ -46,7 +46,9 @@ afterEach(() => db.close());
 function snapshot(): unknown[] {
   return [
     db.prepare('SELECT * FROM documents ORDER BY id').all(),
-    db.prepare('SELECT location, raw_sha256, input_hash, ingested_at FROM inputs ORDER BY location').all(),
+    db
+      .prepare('SELECT location, raw_sha256, input_hash, ingested_at FROM inputs ORDER BY location')
+      .all(),
     db.prepare('SELECT * FROM lsh_bands ORDER BY document_id, band').all(),
     db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all(),
   ];
@@ -73,7 +75,12 @@ describe('ingest into the store', () => {
 
   it('links an exact copy (other links, spacing and case) to its first copy and counts it once', async () => {
     write('a.md', ARTICLE);
-    write('copy.md', ARTICLE.replace('Torkham', '[Torkham](https://example.org/torkham)').replace(/\n\n/g, '\n\n\n').toUpperCase());
+    write(
+      'copy.md',
+      ARTICLE.replace('Torkham', '[Torkham](https://example.org/torkham)')
+        .replace(/\n\n/g, '\n\n\n')
+        .toUpperCase(),
+    );
     const summary = await ingestPaths(store, [path.join(dir, 'docs')]);
     expect(summary).toMatchObject({ new: 2, duplicates: 1 });
     const [a, copy] = store.list();
@@ -121,7 +128,10 @@ describe('ingest into the store', () => {
     await ingestPaths(store, [file]);
     expect(store.list()[0]?.date).toBeNull();
     const manifestFile = path.join(dir, 'docs', 'manifest.csv');
-    writeFileSync(manifestFile, 'file,date,source,desk\nundated.md,2024-05,Example Wire,central asia\n');
+    writeFileSync(
+      manifestFile,
+      'file,date,source,desk\nundated.md,2024-05,Example Wire,central asia\n',
+    );
     const summary = await ingestPaths(store, [file], { manifest: loadManifest(manifestFile) });
     expect(summary.updated).toBe(1);
     const [doc] = store.list();
@@ -136,7 +146,9 @@ describe('ingest into the store', () => {
     const raw = new TextDecoder().decode(doc.raw);
     expect(raw).toBe(ARTICLE);
     for (const seg of doc.offsetMap) {
-      expect(doc.text.slice(seg.cleanStart, seg.cleanStart + seg.length)).toBe(raw.slice(seg.rawStart, seg.rawStart + seg.length));
+      expect(doc.text.slice(seg.cleanStart, seg.cleanStart + seg.length)).toBe(
+        raw.slice(seg.rawStart, seg.rawStart + seg.length),
+      );
     }
     expect(doc.text).not.toContain('Published 3 March 2024');
     expect(doc.date).toBe('2024-03-03');
@@ -153,7 +165,9 @@ describe('the database', () => {
     const file = path.join(dir, 'again.db');
     openStore(file).close();
     const again = openStore(file);
-    expect((again.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(MIGRATIONS.length);
+    expect(
+      (again.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n,
+    ).toBe(MIGRATIONS.length);
     again.close();
   });
 });

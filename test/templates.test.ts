@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { IngestedDocument } from '../src/domain/document.js';
 import { decodeBytes } from '../src/ingest/decode.js';
 import { languageDetector } from '../src/ingest/language.js';
 import { processSource } from '../src/ingest/pipeline.js';
 import { mediaTypeOf } from '../src/sources/files.js';
-import type { IngestedDocument } from '../src/domain/document.js';
 
 interface ExpectedEntry {
   title: string;
@@ -37,7 +37,10 @@ function read(file: string): { docs: IngestedDocument[]; decoded: string } {
   const bytes = new Uint8Array(readFileSync(location));
   const decoded = decodeBytes(bytes);
   const mediaType = mediaTypeOf(file) ?? 'text';
-  const docs = processSource({ location, bytes, encoding: decoded.encoding, decoded: decoded.text, mediaType }, { detect });
+  const docs = processSource(
+    { location, bytes, encoding: decoded.encoding, decoded: decoded.text, mediaType },
+    { detect },
+  );
   return { docs, decoded: decoded.text };
 }
 
@@ -54,8 +57,10 @@ describe.each(expected)('$file', ({ file, entries }) => {
     const { docs } = read(file);
     docs.forEach((doc, i) => {
       const entry = entries[i] as ExpectedEntry;
-      for (const phrase of entry.mustContain) expect(doc.text, `kept: ${phrase}`).toContain(phrase.replace(/\*\*/g, ''));
-      for (const phrase of entry.mustNotContain) expect(doc.text, `dropped: ${phrase}`).not.toContain(phrase);
+      for (const phrase of entry.mustContain)
+        expect(doc.text, `kept: ${phrase}`).toContain(phrase.replace(/\*\*/g, ''));
+      for (const phrase of entry.mustNotContain)
+        expect(doc.text, `dropped: ${phrase}`).not.toContain(phrase);
       expect(doc.language).toBe('en');
     });
   });
@@ -73,7 +78,8 @@ describe.each(expected)('$file', ({ file, entries }) => {
       }
       const letters = doc.text.replace(/\s/g, '').length;
       // Markdown and text map completely; HTML wherever text stands verbatim.
-      if (!file.endsWith('.html') && !file.endsWith('.htm')) expect(covered).toBe(doc.text.replace(/\n/g, '').length);
+      if (!file.endsWith('.html') && !file.endsWith('.htm'))
+        expect(covered).toBe(doc.text.replace(/\n/g, '').length);
       else expect(covered / letters).toBeGreaterThan(0.5);
     }
   });

@@ -3,7 +3,7 @@
  * print. Commands receive an `Io` so tests can capture output.
  */
 import { defaultStorePath } from '../config/paths.js';
-import { openStore, type Db } from '../store/database.js';
+import { type Db, openStore } from '../store/database.js';
 import { DocumentStore } from '../store/documents.js';
 
 export interface Io {
@@ -30,7 +30,10 @@ export function storePath(options: StoreOption, io: Io): string {
 }
 
 /** Opens the store, runs `work`, and always closes it. */
-export async function withStore<T>(file: string, work: (store: DocumentStore, db: Db) => Promise<T> | T): Promise<T> {
+export async function withStore<T>(
+  file: string,
+  work: (store: DocumentStore, db: Db) => Promise<T> | T,
+): Promise<T> {
   const db = openStore(file);
   try {
     return await work(new DocumentStore(db), db);

@@ -7,23 +7,37 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { PACKAGE_ROOT } from '../config/paths.js';
 import { GreatgameError } from '../domain/errors.js';
+import { registerActors } from './commands/actors.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDocs } from './commands/docs.js';
+import { registerEval } from './commands/eval.js';
+import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerRelations } from './commands/relations.js';
 import { registerShow } from './commands/show.js';
 import { type Io, processIo } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
-  const { version } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const program = new Command('greatgame')
-    .description('Who aligns with whom around Afghanistan: from articles to a checkable, dated network.')
+    .description(
+      'Who aligns with whom around Afghanistan: from articles to a checkable, dated network.',
+    )
     .version(version)
-    .option('--store <file>', 'the SQLite store (default: $GREATGAME_STORE, else ~/.local/share/greatgame/greatgame.db)')
+    .option(
+      '--store <file>',
+      'the SQLite store (default: $GREATGAME_STORE, else ~/.local/share/greatgame/greatgame.db)',
+    )
     .showHelpAfterError()
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    })
     .addHelpText(
       'after',
       `\nExit codes: ${EXIT.ok} ok, ${EXIT.partial} some inputs failed, ${EXIT.usage} usage error, ${EXIT.notFound} not found, ${EXIT.invalidData} invalid data file, ${EXIT.store} store error.`,
@@ -32,8 +46,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerIngest(program, io, setExit);
   registerDocs(program, io, setExit);
   registerShow(program, io, setExit);
+  registerExtract(program, io, setExit);
+  registerRelations(program, io, setExit);
+  registerActors(program, io, setExit);
+  registerEval(program, io, setExit);
   for (const command of program.commands) {
-    command.exitOverride().configureOutput(program.configureOutput()).configureHelp({ showGlobalOptions: true });
+    command
+      .exitOverride()
+      .configureOutput(program.configureOutput())
+      .configureHelp({ showGlobalOptions: true });
   }
   return program;
 }
@@ -60,4 +81,3 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return EXIT.internal;
   }
 }
-

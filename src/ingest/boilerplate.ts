@@ -58,16 +58,26 @@ export function loadBoilerplateRules(file: string): BoilerplateRules {
   const parsed = RuleFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InvalidDataError(`${file}: field ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new InvalidDataError(
+      `${file}: field ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
   }
   const rules = parsed.data.rules.map((rule, i) => {
     let regex: RegExp;
     try {
       regex = new RegExp(rule.pattern, rule.flags ?? 'iu');
     } catch (error) {
-      throw new InvalidDataError(`${file}: field rules.${i}.pattern (${rule.id}): ${(error as Error).message}`);
+      throw new InvalidDataError(
+        `${file}: field rules.${i}.pattern (${rule.id}): ${(error as Error).message}`,
+      );
     }
-    return { id: rule.id, category: rule.category, scope: rule.scope, regex, maxLength: rule.maxLength ?? Infinity };
+    return {
+      id: rule.id,
+      category: rule.category,
+      scope: rule.scope,
+      regex,
+      maxLength: rule.maxLength ?? Infinity,
+    };
   });
   return { minFooterShare: parsed.data.minFooterShare, rules };
 }
@@ -89,7 +99,10 @@ export function isAuthorBio(plain: string, author: string | null): boolean {
   const text = normaliseForMatch(plain);
   const name = normaliseForMatch(author);
   if (name.length < 3 || !text.startsWith(name)) return false;
-  return /^\s*(?:is|was|has been|serves as|writes|covers|,)\b/i.test(text.slice(name.length)) && text.length < 800;
+  return (
+    /^\s*(?:is|was|has been|serves as|writes|covers|,)\b/i.test(text.slice(name.length)) &&
+    text.length < 800
+  );
 }
 
 /** Key under which repeated lines are compared. */

@@ -5,7 +5,7 @@
  * the raw text.
  */
 import type { OffsetSegment } from '../domain/document.js';
-import { isAuthorBio, matchRule, repetitionKey, type BoilerplateRules } from './boilerplate.js';
+import { type BoilerplateRules, isAuthorBio, matchRule, repetitionKey } from './boilerplate.js';
 import { findDates, parseDateline, parseWireDateline } from './dates.js';
 import type { Entry, PreparedLine } from './entries.js';
 
@@ -121,7 +121,7 @@ function knownKey(title: string | null): string | null {
 /** "Jane Roe", "[Jane Roe](#) | Outlet" → "Jane Roe"; a sentence → null. */
 function bylineName(text: string): string | null {
   const name = (text.split(/\s*(?:[|·•–—]|,\s|\bon\s+\w+\s+\d)\s*/)[0] ?? '').trim();
-  if (!/^\p{Lu}/u.test(name) || /[.!?]$/.test(name) && !/\b\p{Lu}\.$/u.test(name)) return null;
+  if (!/^\p{Lu}/u.test(name) || (/[.!?]$/.test(name) && !/\b\p{Lu}\.$/u.test(name))) return null;
   if (name.split(/\s+/).length > 6) return null;
   return name;
 }

@@ -58,8 +58,10 @@ export function parseDateline(line: string): Dateline | null {
   const after = text.slice(date.end).trim();
 
   if (before === '' && isTrailingNoise(after)) return { date, kind: 'bare', source: null };
-  if (PUBLISHED_PREFIX.test(before) && isTrailingNoise(after)) return { date, kind: 'published', source: null };
-  if (WIRE_PREFIX.test(before) && WIRE_SUFFIX.test(text.slice(date.end))) return { date, kind: 'wire', source: null };
+  if (PUBLISHED_PREFIX.test(before) && isTrailingNoise(after))
+    return { date, kind: 'published', source: null };
+  if (WIRE_PREFIX.test(before) && WIRE_SUFFIX.test(text.slice(date.end)))
+    return { date, kind: 'wire', source: null };
   const source = SOURCE_PREFIX.exec(before);
   if (source && isTrailingNoise(after) && (source[1] ?? '').split(/\s+/).length <= 6) {
     return { date, kind: 'source', source: (source[1] ?? '').trim() };
@@ -94,7 +96,9 @@ function isTrailingNoise(after: string): boolean {
 /** Normalises a manifest or metadata date ("2021-09", "2019-09-06T10:00Z"). */
 export function normaliseIsoDate(value: string): string | null {
   const text = value.trim();
-  const iso = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  const iso = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    text,
+  );
   if (iso) {
     const [, y, m, d] = iso;
     if (m && (Number(m) < 1 || Number(m) > 12)) return null;

@@ -25,13 +25,19 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const bom = detectBom(bytes);
   if (bom) {
     const text = new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length));
-    return finish(text, bom.encoding, bom.encoding === 'utf-8' ? [] : [`decoded as ${bom.encoding} (byte order mark)`]);
+    return finish(
+      text,
+      bom.encoding,
+      bom.encoding === 'utf-8' ? [] : [`decoded as ${bom.encoding} (byte order mark)`],
+    );
   }
 
   const utf16 = guessBomlessUtf16(bytes);
   if (utf16) {
     const text = new TextDecoder(utf16).decode(bytes);
-    return finish(text, utf16, [`decoded as ${utf16} (no byte order mark; guessed from zero bytes)`]);
+    return finish(text, utf16, [
+      `decoded as ${utf16} (no byte order mark; guessed from zero bytes)`,
+    ]);
   }
 
   if (bytes.includes(0)) throw new DecodeError('binary content (zero bytes), not a text document');
@@ -83,7 +89,8 @@ function finish(text: string, encoding: string, warnings: string[]): Decoded {
 }
 
 function detectBom(bytes: Uint8Array): { encoding: string; length: number } | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf-8', length: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return undefined;

@@ -166,5 +166,7 @@ export function splitGluedHandle(text: string): { name: string; handle: string |
     score += handle.length / 1000;
     if (!best || score > best.score) best = { score, name, handle };
   }
-  return best && best.score >= 3 ? { name: best.name, handle: best.handle } : { name: text.trim(), handle: null };
+  return best && best.score >= 3
+    ? { name: best.name, handle: best.handle }
+    : { name: text.trim(), handle: null };
 }

@@ -18,11 +18,51 @@ export interface HtmlExtract {
 }
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
-  'PRE', 'SECTION', 'TABLE', 'TR', 'TD', 'TH', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'UL',
 ]);
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'TEXTAREA']);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+]);
 
 export function extractHtml(html: string): HtmlExtract {
   const { document } = parseHTML(html);
@@ -36,7 +76,9 @@ export function extractHtml(html: string): HtmlExtract {
   }
   let text: string;
   if (article?.content) {
-    const { document: fragment } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    const { document: fragment } = parseHTML(
+      `<!doctype html><html><body>${article.content}</body></html>`,
+    );
     text = blockText(fragment.body as unknown as Node);
   } else {
     const { document: again } = parseHTML(html);
@@ -101,7 +143,15 @@ function readMetadata(document: ReturnType<typeof parseHTML>['document']): PageM
   };
   const ld = readJsonLd(document);
   const dateText =
-    metaContent('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date.issued') ??
+    metaContent(
+      'article:published_time',
+      'og:published_time',
+      'datePublished',
+      'pubdate',
+      'date',
+      'dc.date',
+      'DC.date.issued',
+    ) ??
     ld.date ??
     clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
   return {
@@ -112,7 +162,8 @@ function readMetadata(document: ReturnType<typeof parseHTML>['document']): PageM
     author: metaContent('author', 'article:author', 'dc.creator') ?? ld.author,
     date: dateText ? normaliseIsoDate(dateText) : null,
     siteName: metaContent('og:site_name', 'application-name') ?? ld.publisher,
-    language: clean(document.documentElement?.getAttribute('lang'))?.slice(0, 2).toLowerCase() ?? null,
+    language:
+      clean(document.documentElement?.getAttribute('lang'))?.slice(0, 2).toLowerCase() ?? null,
   };
 }
 
@@ -125,14 +176,18 @@ interface JsonLdFacts {
 
 function readJsonLd(document: ReturnType<typeof parseHTML>['document']): JsonLdFacts {
   const facts: JsonLdFacts = { title: null, author: null, date: null, publisher: null };
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]')) as Element[]) {
+  for (const script of Array.from(
+    document.querySelectorAll('script[type="application/ld+json"]'),
+  ) as Element[]) {
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');
     } catch {
       continue; // broken JSON-LD is common; the other sources still apply
     }
-    const nodes = Array.isArray(data) ? data : [data, ...(((data as { '@graph'?: unknown[] })?.['@graph']) ?? [])];
+    const nodes = Array.isArray(data)
+      ? data
+      : [data, ...((data as { '@graph'?: unknown[] })?.['@graph'] ?? [])];
     for (const node of nodes) {
       if (!node || typeof node !== 'object') continue;
       const n = node as Record<string, unknown>;

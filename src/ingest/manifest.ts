@@ -54,10 +54,17 @@ export function loadManifest(manifestPath: string): Manifest {
   try {
     text = readFileSync(manifestPath, 'utf8');
   } catch (error) {
-    throw new InvalidDataError(`${manifestPath}: cannot read manifest: ${(error as Error).message}`);
+    throw new InvalidDataError(
+      `${manifestPath}: cannot read manifest: ${(error as Error).message}`,
+    );
   }
-  const records = /\.csv$/i.test(manifestPath) ? readCsv(manifestPath, text) : readJsonl(manifestPath, text);
-  const manifest: Manifest = { byRelative: new Map(), base: path.dirname(path.resolve(manifestPath)) };
+  const records = /\.csv$/i.test(manifestPath)
+    ? readCsv(manifestPath, text)
+    : readJsonl(manifestPath, text);
+  const manifest: Manifest = {
+    byRelative: new Map(),
+    base: path.dirname(path.resolve(manifestPath)),
+  };
   for (const { line, record } of records) {
     const row = toRow(record, `${manifestPath}:${line}`);
     const slot: ManifestSlot = manifest.byRelative.get(row.file) ?? { entries: new Map() };
@@ -68,7 +75,10 @@ export function loadManifest(manifestPath: string): Manifest {
   return manifest;
 }
 
-function readJsonl(file: string, text: string): { line: number; record: Record<string, unknown> }[] {
+function readJsonl(
+  file: string,
+  text: string,
+): { line: number; record: Record<string, unknown> }[] {
   const out: { line: number; record: Record<string, unknown> }[] = [];
   text.split('\n').forEach((raw, i) => {
     if (raw.trim() === '') return;
@@ -88,7 +98,12 @@ function readJsonl(file: string, text: string): { line: number; record: Record<s
 
 function readCsv(file: string, text: string): { line: number; record: Record<string, unknown> }[] {
   try {
-    const rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, info: true }) as {
+    const rows = parseCsv(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as {
       record: Record<string, unknown>;
       info: { lines: number };
     }[];

@@ -44,7 +44,11 @@ class SegmentWriter {
   copy(source: string, from: number, to: number): void {
     if (to <= from) return;
     const last = this.segments[this.segments.length - 1];
-    if (last && last.rawStart + last.length === from && last.cleanStart + last.length === this.text.length) {
+    if (
+      last &&
+      last.rawStart + last.length === from &&
+      last.cleanStart + last.length === this.text.length
+    ) {
       last.length += to - from;
     } else {
       this.segments.push({ cleanStart: this.text.length, rawStart: from, length: to - from });
@@ -148,7 +152,11 @@ function trimPlain(out: SegmentWriter): PlainLine {
     const from = Math.max(seg.cleanStart, lead);
     const to = Math.min(seg.cleanStart + seg.length, stop);
     if (to <= from) continue;
-    segments.push({ cleanStart: from - lead, rawStart: seg.rawStart + (from - seg.cleanStart), length: to - from });
+    segments.push({
+      cleanStart: from - lead,
+      rawStart: seg.rawStart + (from - seg.cleanStart),
+      length: to - from,
+    });
   }
   return { text: trimmed, segments };
 }

@@ -5,15 +5,14 @@
  */
 import path from 'node:path';
 import type { DateBasis, IngestedDocument, ManifestRow, RawSource } from '../domain/document.js';
-import { defaultBoilerplateRules, repetitionKey, type BoilerplateRules } from './boilerplate.js';
+import { type BoilerplateRules, defaultBoilerplateRules, repetitionKey } from './boilerplate.js';
 import { cleanEntry } from './clean.js';
 import { findDates } from './dates.js';
-import { splitEntries, type Entry, type PreparedLine } from './entries.js';
+import { type Entry, type PreparedLine, splitEntries } from './entries.js';
 import { extractHtml, type HtmlExtract } from './html.js';
 import { detectLanguage, SUPPORTED_LANGUAGES } from './language.js';
 import type { ManifestSlot } from './manifest.js';
 import { plainAsIs, splitLines, stripMarkdown } from './markup.js';
-
 
 const MAX_TITLE_CHARS = 300;
 /** Where a date in the text may stand in for a missing dateline. */
@@ -29,7 +28,9 @@ export interface PipelineOptions {
 export function processSource(raw: RawSource, options: PipelineOptions): IngestedDocument[] {
   const rules = options.rules ?? defaultBoilerplateRules();
   const html = raw.mediaType === 'html' ? extractHtml(raw.decoded) : null;
-  const lines = html ? prepareExtractedLines(html.text, raw.decoded) : prepareMarkdownLines(raw.decoded);
+  const lines = html
+    ? prepareExtractedLines(html.text, raw.decoded)
+    : prepareMarkdownLines(raw.decoded);
   const entries = splitEntries(lines);
   const repeated = repeatedLines(entries);
   const split = entries.length > 1;
@@ -39,7 +40,8 @@ export function processSource(raw: RawSource, options: PipelineOptions): Ingeste
   for (const entry of entries) {
     const clean = cleanEntry(entry, rules, repeated, html?.title ?? null);
     if (clean.text.trim() === '') continue;
-    const own = split && entry.number !== null ? options.manifest?.entries.get(entry.number) : undefined;
+    const own =
+      split && entry.number !== null ? options.manifest?.entries.get(entry.number) : undefined;
     // A whole-file manifest row speaks for a single document outright, but
     // for a split page only fills what an entry does not say itself.
     const fileRow = options.manifest?.file;
@@ -64,7 +66,11 @@ export function processSource(raw: RawSource, options: PipelineOptions): Ingeste
       date,
       dateBasis,
       source:
-        override?.source ?? fallback?.source ?? clean.datelineSource ?? html?.siteName ?? hostOf(raw.location),
+        override?.source ??
+        fallback?.source ??
+        clean.datelineSource ??
+        html?.siteName ??
+        hostOf(raw.location),
       url: override?.url ?? fallback?.url ?? (isUrl(raw.location) ? raw.location : null),
       language,
       languageSupported: SUPPORTED_LANGUAGES.has(language),
@@ -99,7 +105,9 @@ function repeatedLines(entries: Entry[]): Set<string> {
   if (entries.length < 2) return repeated;
   const seenIn = new Map<string, number>();
   for (const entry of entries) {
-    const keys = new Set(entry.lines.map((l) => repetitionKey(l.plain.text)).filter((k) => k.length >= 3));
+    const keys = new Set(
+      entry.lines.map((l) => repetitionKey(l.plain.text)).filter((k) => k.length >= 3),
+    );
     for (const key of keys) seenIn.set(key, (seenIn.get(key) ?? 0) + 1);
   }
   for (const [key, count] of seenIn) if (count >= 2) repeated.add(key);
@@ -168,4 +176,3 @@ function baseName(location: string): string {
   }
   return path.basename(location);
 }
-

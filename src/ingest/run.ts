@@ -7,7 +7,7 @@ import path from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
 import { DEFAULT_MAX_BYTES, readDocumentFile, scanPaths } from '../sources/files.js';
 import type { DocumentStore } from '../store/documents.js';
-import { decodeBytes, DecodeError } from './decode.js';
+import { DecodeError, decodeBytes } from './decode.js';
 import { sha256 } from './fingerprint.js';
 import { languageDetector } from './language.js';
 import { emptyManifest, type Manifest, type ManifestSlot, manifestRowsFor } from './manifest.js';
@@ -89,12 +89,18 @@ export async function ingestPaths(
         if (error instanceof DecodeError) throw new InputError(found.location, error.message);
         throw error;
       }
-      for (const message of decoded.warnings) summary.warnings.push({ location: found.location, message });
+      for (const message of decoded.warnings)
+        summary.warnings.push({ location: found.location, message });
 
       const slot = manifestRowsFor(manifest, found.location);
       if (slot) matchedRows.add(slot);
       const inputHash = sha256(
-        JSON.stringify([INGEST_VERSION, sha256(bytes), slot?.file ?? null, [...(slot?.entries ?? [])]]),
+        JSON.stringify([
+          INGEST_VERSION,
+          sha256(bytes),
+          slot?.file ?? null,
+          [...(slot?.entries ?? [])],
+        ]),
       );
       if (store.inputHash(found.location) === inputHash) {
         for (const doc of store.documentsOf(found.location)) {
@@ -104,12 +110,25 @@ export async function ingestPaths(
         }
       } else {
         const documents = processSource(
-          { location: found.location, bytes, encoding: decoded.encoding, decoded: decoded.text, mediaType: found.mediaType },
+          {
+            location: found.location,
+            bytes,
+            encoding: decoded.encoding,
+            decoded: decoded.text,
+            mediaType: found.mediaType,
+          },
           { detect, manifest: slot, warnings: decoded.warnings },
         );
-        if (documents.length === 0) throw new InputError(found.location, 'no text left after removing boilerplate');
+        if (documents.length === 0)
+          throw new InputError(found.location, 'no text left after removing boilerplate');
         const saved = store.saveInput(
-          { location: found.location, bytes, encoding: decoded.encoding, mediaType: found.mediaType, inputHash },
+          {
+            location: found.location,
+            bytes,
+            encoding: decoded.encoding,
+            mediaType: found.mediaType,
+            inputHash,
+          },
           documents,
         );
         for (const doc of saved) {
@@ -123,7 +142,9 @@ export async function ingestPaths(
       // The store failing (disk full, locked, corrupt) ends the run: later
       // inputs would fail the same way, and what is committed stays whole.
       else if ((error as Error).name === 'SqliteError') {
-        throw new StoreError(`writing ${found.location} to the store failed: ${(error as Error).message}`);
+        throw new StoreError(
+          `writing ${found.location} to the store failed: ${(error as Error).message}`,
+        );
       } else fail(summary, found.location, `unexpected error: ${(error as Error).message}`);
     }
     done++;
@@ -132,7 +153,10 @@ export async function ingestPaths(
   for (const [relative, slot] of manifest.byRelative) {
     if (matchedRows.has(slot)) continue;
     const origin = slot.file?.origin ?? [...slot.entries.values()][0]?.origin ?? relative;
-    summary.warnings.push({ location: origin, message: `manifest row for "${relative}" matched no ingested file` });
+    summary.warnings.push({
+      location: origin,
+      message: `manifest row for "${relative}" matched no ingested file`,
+    });
   }
   return summary;
 }

@@ -43,7 +43,9 @@ export function mediaTypeOf(file: string): FoundFile['mediaType'] | undefined {
  */
 export async function scanPaths(inputs: string[]): Promise<FileScan> {
   const scan: FileScan = { files: [], failures: [], ignored: [] };
-  const seenDirs = new Set<string>();
+  // Real paths of every folder walked (reached again by another path: skip
+  // quietly) and of the folders on the current path (reached again: a loop).
+  const walkedDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
   const addFile = (location: string, mediaType: FoundFile['mediaType']) => {
@@ -52,7 +54,7 @@ export async function scanPaths(inputs: string[]): Promise<FileScan> {
     scan.files.push({ location, mediaType });
   };
 
-  const walk = async (dir: string): Promise<void> => {
+  const walk = async (dir: string, ancestors: ReadonlySet<string>): Promise<void> => {
     let real: string;
     try {
       real = await fs.realpath(dir);
@@ -60,11 +62,13 @@ export async function scanPaths(inputs: string[]): Promise<FileScan> {
       scan.failures.push(new InputError(dir, describeFsError(error)));
       return;
     }
-    if (seenDirs.has(real)) {
-      scan.failures.push(new InputError(dir, `symbolic link loop: ${real} is already being read`));
+    if (ancestors.has(real)) {
+      scan.failures.push(new InputError(dir, `symbolic link loop: it leads back to ${real}`));
       return;
     }
-    seenDirs.add(real);
+    if (walkedDirs.has(real)) return;
+    walkedDirs.add(real);
+    const onPath = new Set(ancestors).add(real);
     let names: string[];
     try {
       names = (await fs.readdir(dir)).sort();
@@ -89,7 +93,7 @@ export async function scanPaths(inputs: string[]): Promise<FileScan> {
         scan.failures.push(new InputError(child, describeFsError(error)));
         continue;
       }
-      if (stat.isDirectory()) await walk(child);
+      if (stat.isDirectory()) await walk(child, onPath);
       else scan.ignored.push(child);
     }
   };
@@ -104,7 +108,7 @@ export async function scanPaths(inputs: string[]): Promise<FileScan> {
       continue;
     }
     if (stat.isDirectory()) {
-      await walk(location);
+      await walk(location, new Set());
     } else {
       const mediaType = mediaTypeOf(location);
       if (mediaType) addFile(location, mediaType);

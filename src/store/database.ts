@@ -13,8 +13,12 @@ export type Db = Database.Database;
 export function openStore(file: string, options: { readonly?: boolean } = {}): Db {
   let db: Db;
   try {
-    if (file !== ':memory:' && !options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    if (file !== ':memory:' && !options.readonly)
+      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
   } catch (error) {
     throw new StoreError(`cannot open the store ${file}: ${(error as Error).message}`);
   }
@@ -38,8 +42,12 @@ export function openStore(file: string, options: { readonly?: boolean } = {}): D
 }
 
 export function schemaVersion(db: Db): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+    v: number | null;
+  };
   return row.v ?? 0;
 }
 
@@ -47,18 +55,25 @@ function migrate(db: Db): void {
   const current = schemaVersion(db);
   const latest = MIGRATIONS.length;
   if (current > latest) {
-    throw new StoreError(`the store has schema version ${current}, newer than this greatgame knows (${latest}); upgrade greatgame`);
+    throw new StoreError(
+      `the store has schema version ${current}, newer than this greatgame knows (${latest}); upgrade greatgame`,
+    );
   }
   for (let version = current + 1; version <= latest; version++) {
     const sql = MIGRATIONS[version - 1] as string;
     db.transaction(() => {
       db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+        version,
+        new Date().toISOString(),
+      );
     })();
   }
 }
 
 function checkVersion(db: Db, file: string): void {
-  const row = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_migrations'").get();
+  const row = db
+    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_migrations'")
+    .get();
   if (!row) throw new StoreError(`${file} is not a greatgame store`);
 }

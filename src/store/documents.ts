@@ -4,7 +4,12 @@
  * the middle leaves every committed input whole and the next run redoes
  * only what was not committed.
  */
-import type { DateBasis, IngestedDocument, OffsetSegment, StoredDocument } from '../domain/document.js';
+import type {
+  DateBasis,
+  IngestedDocument,
+  OffsetSegment,
+  StoredDocument,
+} from '../domain/document.js';
 import { NotFoundError } from '../domain/errors.js';
 import {
   contentHash,
@@ -90,16 +95,28 @@ export class DocumentStore {
   }
 
   /** Paths of the documents stored for an input. */
-  documentsOf(location: string): { id: number; path: string; language: string; duplicateOf: number | null }[] {
+  documentsOf(
+    location: string,
+  ): { id: number; path: string; language: string; duplicateOf: number | null }[] {
     return this.db
-      .prepare('SELECT id, path, language, duplicate_of AS duplicateOf FROM documents WHERE location = ? ORDER BY id')
-      .all(location) as { id: number; path: string; language: string; duplicateOf: number | null }[];
+      .prepare(
+        'SELECT id, path, language, duplicate_of AS duplicateOf FROM documents WHERE location = ? ORDER BY id',
+      )
+      .all(location) as {
+      id: number;
+      path: string;
+      language: string;
+      duplicateOf: number | null;
+    }[];
   }
 
   /** Writes an input and its documents, replacing what it held before. */
   saveInput(input: InputRecord, documents: IngestedDocument[]): SavedDocument[] {
     return this.db.transaction(() => {
       const rawSha = sha256(input.bytes);
+      const previous = this.db
+        .prepare('SELECT raw_sha256 AS sha FROM inputs WHERE location = ?')
+        .get(input.location) as { sha: string } | undefined;
       this.db
         .prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, size) VALUES (?, ?, ?)')
         .run(rawSha, Buffer.from(input.bytes), input.bytes.length);
@@ -120,15 +137,21 @@ export class DocumentStore {
         });
 
       const before = new Map(this.documentsOf(input.location).map((d) => [d.path, d.id]));
-      const saved = documents.map((doc) => this.saveDocument(input.location, doc, before.get(doc.path)));
+      const saved = documents.map((doc) =>
+        this.saveDocument(input.location, doc, before.get(doc.path)),
+      );
       const kept = new Set(documents.map((d) => d.path));
       for (const [path, id] of before) if (!kept.has(path)) this.deleteDocument(id);
-      this.pruneBlobs();
+      if (previous && previous.sha !== rawSha) this.dropBlobIfUnused(previous.sha);
       return saved;
     })();
   }
 
-  private saveDocument(location: string, doc: IngestedDocument, existingId: number | undefined): SavedDocument {
+  private saveDocument(
+    location: string,
+    doc: IngestedDocument,
+    existingId: number | undefined,
+  ): SavedDocument {
     const hash = contentHash(doc.text);
     const signature = minhashSignature(normaliseForHash(doc.text));
     const duplicateOf = this.findOriginal(hash, signature, existingId);
@@ -185,9 +208,19 @@ export class DocumentStore {
       this.db.prepare('DELETE FROM lsh_bands WHERE document_id = ?').run(id);
       this.unlinkStaleCopies(id, hash, signature);
     }
-    const insertBand = this.db.prepare('INSERT OR IGNORE INTO lsh_bands (band, key, document_id) VALUES (?, ?, ?)');
-    lshBandKeys(signature).forEach((key, band) => insertBand.run(band, key, id));
-    return { id, path: doc.path, status: existingId === undefined ? 'new' : 'updated', duplicateOf, language: doc.language };
+    const insertBand = this.db.prepare(
+      'INSERT OR IGNORE INTO lsh_bands (band, key, document_id) VALUES (?, ?, ?)',
+    );
+    lshBandKeys(signature).forEach((key, band) => {
+      insertBand.run(band, key, id);
+    });
+    return {
+      id,
+      path: doc.path,
+      status: existingId === undefined ? 'new' : 'updated',
+      duplicateOf,
+      language: doc.language,
+    };
   }
 
   /**
@@ -195,7 +228,11 @@ export class DocumentStore {
    * near-duplicate (MinHash estimate of word-shingle Jaccard ≥ 0.9) among
    * the documents sharing an LSH band key.
    */
-  private findOriginal(hash: string, signature: Uint32Array, selfId: number | undefined): number | null {
+  private findOriginal(
+    hash: string,
+    signature: Uint32Array,
+    selfId: number | undefined,
+  ): number | null {
     const self = selfId ?? -1;
     const exact = this.db
       .prepare(
@@ -211,10 +248,21 @@ export class DocumentStore {
     );
     let best: number | null = null;
     lshBandKeys(signature).forEach((key, band) => {
-      for (const row of candidate.all(band, key, self) as { id: number; original: number; minhash: Buffer }[]) {
+      for (const row of candidate.all(band, key, self) as {
+        id: number;
+        original: number;
+        minhash: Buffer;
+      }[]) {
         if (row.original === self) continue;
-        const other = new Uint32Array(row.minhash.buffer, row.minhash.byteOffset, row.minhash.byteLength / 4);
-        if (estimateJaccard(signature, other) >= NEAR_DUPLICATE_THRESHOLD && (best === null || row.original < best)) {
+        const other = new Uint32Array(
+          row.minhash.buffer,
+          row.minhash.byteOffset,
+          row.minhash.byteLength / 4,
+        );
+        if (
+          estimateJaccard(signature, other) >= NEAR_DUPLICATE_THRESHOLD &&
+          (best === null || row.original < best)
+        ) {
           best = row.original;
         }
       }
@@ -230,7 +278,11 @@ export class DocumentStore {
     const unlink = this.db.prepare('UPDATE documents SET duplicate_of = NULL WHERE id = ?');
     for (const copy of copies) {
       if (copy.hash === hash) continue;
-      const other = new Uint32Array(copy.minhash.buffer, copy.minhash.byteOffset, copy.minhash.byteLength / 4);
+      const other = new Uint32Array(
+        copy.minhash.buffer,
+        copy.minhash.byteOffset,
+        copy.minhash.byteLength / 4,
+      );
       if (estimateJaccard(signature, other) < NEAR_DUPLICATE_THRESHOLD) unlink.run(copy.id);
     }
   }
@@ -240,8 +292,13 @@ export class DocumentStore {
     this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
   }
 
-  private pruneBlobs(): void {
-    this.db.prepare('DELETE FROM blobs WHERE sha256 NOT IN (SELECT raw_sha256 FROM inputs)').run();
+  /** Original bytes no input refers to any more (a file that changed). */
+  private dropBlobIfUnused(sha: string): void {
+    this.db
+      .prepare(
+        'DELETE FROM blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM inputs WHERE raw_sha256 = ?)',
+      )
+      .run(sha, sha);
   }
 
   list(filter: DocumentFilter = {}): StoredDocument[] {
@@ -258,7 +315,9 @@ export class DocumentStore {
            language_supported, length(text) AS chars, content_hash, duplicate_of, notes, warnings
          FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
       )
-      .all(...params) as (Omit<DocumentRow, 'text' | 'offset_map' | 'minhash'> & { chars: number })[];
+      .all(...params) as (Omit<DocumentRow, 'text' | 'offset_map' | 'minhash'> & {
+      chars: number;
+    })[];
     return rows.map((row) => toStored(row, row.chars));
   }
 
@@ -271,7 +330,11 @@ export class DocumentStore {
          JOIN inputs i ON i.location = d.location JOIN blobs b ON b.sha256 = i.raw_sha256
          WHERE d.id = ? OR d.path = ? OR (d.file || COALESCE('#' || d.entry, '')) = ? ORDER BY d.id`,
       )
-      .all(byId ?? -1, ref, ref) as (DocumentRow & { encoding: string; media_type: string; bytes: Buffer })[];
+      .all(byId ?? -1, ref, ref) as (DocumentRow & {
+      encoding: string;
+      media_type: string;
+      bytes: Buffer;
+    })[];
     const row = matches.find((m) => m.id === byId) ?? matches[0];
     if (!row) throw new NotFoundError(`no document "${ref}" in the store (see \`greatgame docs\`)`);
     if (matches.length > 1 && row.id !== byId && !matches.every((m) => m.path === row.path)) {
@@ -283,11 +346,13 @@ export class DocumentStore {
       ...toStored(row, row.text.length),
       location: row.location,
       text: row.text,
-      offsetMap: (JSON.parse(row.offset_map) as [number, number, number][]).map(([cleanStart, rawStart, length]) => ({
-        cleanStart,
-        rawStart,
-        length,
-      })),
+      offsetMap: (JSON.parse(row.offset_map) as [number, number, number][]).map(
+        ([cleanStart, rawStart, length]) => ({
+          cleanStart,
+          rawStart,
+          length,
+        }),
+      ),
       rawStart: row.raw_start,
       rawEnd: row.raw_end,
       encoding: row.encoding,
@@ -303,11 +368,19 @@ export class DocumentStore {
            (SELECT COUNT(*) FROM inputs) AS inputs, SUM(language_supported = 0) AS unsupportedLanguage
          FROM documents`,
       )
-      .get() as { documents: number; duplicates: number; inputs: number; unsupportedLanguage: number };
+      .get() as {
+      documents: number;
+      duplicates: number;
+      inputs: number;
+      unsupportedLanguage: number;
+    };
   }
 }
 
-function toStored(row: Omit<DocumentRow, 'text' | 'offset_map' | 'minhash'>, chars: number): StoredDocument {
+function toStored(
+  row: Omit<DocumentRow, 'text' | 'offset_map' | 'minhash'>,
+  chars: number,
+): StoredDocument {
   return {
     id: row.id,
     path: row.path,

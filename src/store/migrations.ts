@@ -21,6 +21,7 @@ export const MIGRATIONS: string[] = [
     input_hash TEXT NOT NULL,
     ingested_at TEXT NOT NULL
   );
+  CREATE INDEX inputs_raw_sha256 ON inputs(raw_sha256);
 
   CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -60,5 +61,53 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (band, key, document_id)
   ) WITHOUT ROWID;
   CREATE INDEX lsh_bands_document ON lsh_bands(document_id);
+  `,
+  // 2: what extraction finds in each document: actor mentions and relations.
+  `
+  CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    sector TEXT,
+    via TEXT NOT NULL,
+    person TEXT
+  );
+  CREATE INDEX mentions_document ON mentions(document_id);
+  CREATE INDEX mentions_actor ON mentions(actor);
+
+  CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    polarity INTEGER NOT NULL CHECK (polarity IN (-1, 1)),
+    kind TEXT NOT NULL,
+    modality TEXT NOT NULL CHECK (modality IN ('asserted', 'reported', 'hypothetical', 'negated')),
+    date TEXT,
+    doc_date TEXT,
+    quote TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    trigger TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    symmetric INTEGER NOT NULL,
+    extractor_version TEXT NOT NULL
+  );
+  CREATE INDEX relations_document ON relations(document_id);
+  CREATE INDEX relations_pair ON relations(source, target);
+  CREATE INDEX relations_date ON relations(date);
+
+  -- Which extractor, knowledge base and lexicon produced a document's relations.
+  CREATE TABLE extractions (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL,
+    extracted_at TEXT NOT NULL,
+    skipped TEXT
+  );
   `,
 ];

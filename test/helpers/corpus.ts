@@ -16,8 +16,12 @@ export const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'bin.js');
 export function seedsAvailable(): boolean {
   if (existsSync(SEEDS_DIR)) return true;
   if (process.env.CI === 'true') {
-    throw new Error(`the reference corpus is missing at ${SEEDS_DIR}; CI must run with ../shared beside the repository`);
+    throw new Error(
+      `the reference corpus is missing at ${SEEDS_DIR}; CI must run with ../shared beside the repository`,
+    );
   }
-  console.warn(`notice: reference corpus not found at ${SEEDS_DIR}; skipping the tests that read it`);
+  console.warn(
+    `notice: reference corpus not found at ${SEEDS_DIR}; skipping the tests that read it`,
+  );
   return false;
 }

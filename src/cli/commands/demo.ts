@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DATA_DIR, demoStorePath } from '../../config/paths.js';
-import { type Io, withStore } from '../context.js';
+import { RelationStore } from '../../store/relations.js';
+import { type Io, printJson, withStore } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { loadKnowledge } from './extract.js';
 import { reportIngest } from './ingest.js';
 
 export const DEMO_DIR = path.join(DATA_DIR, 'demo');
@@ -20,12 +22,27 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
   const { loadManifest } = await import('../../ingest/manifest.js');
   const { ingestPaths } = await import('../../ingest/run.js');
   const manifest = loadManifest(path.join(DEMO_DIR, 'manifest.jsonl'));
-  const summary = await withStore(file, (store) => ingestPaths(store, [path.join(DEMO_DIR, 'corpus')], { manifest }));
-  if (!options.json) io.out(`greatgame demo: the built-in corpus (${path.join(DEMO_DIR, 'corpus')})`);
-  reportIngest(summary, options, io);
-  if (!options.json) {
-    io.out(`\nstore: ${file}\nnext:  greatgame docs --store ${quote(file)}`);
+  const { kb, lexicon } = await loadKnowledge({});
+  const { extractStore } = await import('../../extract/run.js');
+  const { strongestRelations } = await import('../../extract/strongest.js');
+  const { summary, extraction, strongest } = await withStore(file, async (store, db) => {
+    const summary = await ingestPaths(store, [path.join(DEMO_DIR, 'corpus')], { manifest });
+    const extraction = extractStore(db, kb, lexicon);
+    return { summary, extraction, strongest: strongestRelations(new RelationStore(db).list(), 10) };
+  });
+  if (options.json) {
+    printJson(io, { ...summary, extraction, strongest });
+    return summary.failed > 0 ? EXIT.partial : EXIT.ok;
   }
+  io.out(`greatgame demo: the built-in corpus (${path.join(DEMO_DIR, 'corpus')})`);
+  reportIngest(summary, options, io, extraction);
+  io.out('\nstrongest relations (by independent documents, asserted counting most):');
+  for (const s of strongest) {
+    io.out(
+      `  ${s.pair.padEnd(9)} ${s.polarity > 0 ? '+' : '−'} ${String(s.documents).padStart(2)} doc(s), ${s.relations} relation(s)  e.g. “${s.example.slice(0, 110)}”`,
+    );
+  }
+  io.out(`\nstore: ${file}\nnext:  greatgame relations --store ${quote(file)} --pair PAK,TAL`);
   return summary.failed > 0 ? EXIT.partial : EXIT.ok;
 }
 

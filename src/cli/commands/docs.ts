@@ -65,7 +65,10 @@ export function registerDocs(program: Command, io: Io, setExit: (code: number) =
   program
     .command('docs')
     .description('list the documents in the store')
-    .option('--json', 'print a JSON array (id, path, file, entry, title, author, date, source, language, duplicateOf, chars…)')
+    .option(
+      '--json',
+      'print a JSON array (id, path, file, entry, title, author, date, source, language, duplicateOf, chars…)',
+    )
     .option('--language <code>', 'only documents in this language (ISO 639-1, e.g. en)')
     .option('--no-duplicates', 'leave out documents that copy an earlier one')
     .action(async (options: DocsOptions, command: Command) => {

@@ -6,15 +6,27 @@ import type { IngestSummary } from '../../ingest/run.js';
 import { formatBytes } from '../../sources/files.js';
 import { type Io, printJson, type StoreOption, storePath, withStore } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import {
+  addKnowledgeOptions,
+  formatExtractSummary,
+  type KnowledgeOptions,
+  loadKnowledge,
+} from './extract.js';
 
-export interface IngestCommandOptions extends StoreOption {
+export interface IngestCommandOptions extends StoreOption, KnowledgeOptions {
   manifest?: string;
   json?: boolean;
   maxSize?: string;
+  /** commander's --no-extract */
+  extract?: boolean;
 }
 
 /** Runs an ingest and prints its report; returns the exit code. */
-export async function runIngest(paths: string[], options: IngestCommandOptions, io: Io): Promise<number> {
+export async function runIngest(
+  paths: string[],
+  options: IngestCommandOptions,
+  io: Io,
+): Promise<number> {
   if (paths.length === 0) throw new UsageError('ingest needs at least one file or folder');
   const maxBytes = options.maxSize ? parseSize(options.maxSize) : undefined;
   // Loaded on demand: the pipeline's libraries (HTML, dates, language) cost
@@ -22,17 +34,24 @@ export async function runIngest(paths: string[], options: IngestCommandOptions, 
   const { loadManifest } = await import('../../ingest/manifest.js');
   const { ingestPaths } = await import('../../ingest/run.js');
   const manifest = options.manifest ? loadManifest(options.manifest) : undefined;
-  const summary = await withStore(storePath(options, io), async (store) => {
+  const knowledge = options.extract === false ? undefined : await loadKnowledge(options);
+  const { extractStore } = await import('../../extract/run.js');
+  const { summary, extraction } = await withStore(storePath(options, io), async (store, db) => {
     const bar =
       io.interactive && !options.json
         ? new cliProgress.SingleBar(
-            { format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true },
+            {
+              format: 'ingest [{bar}] {value}/{total} {file}',
+              stream: process.stderr,
+              hideCursor: true,
+            },
             cliProgress.Presets.shades_classic,
           )
         : undefined;
     let started = false;
+    let summary: IngestSummary;
     try {
-      return await ingestPaths(store, paths, {
+      summary = await ingestPaths(store, paths, {
         manifest,
         maxBytes,
         onProgress: (done, total, location) => {
@@ -47,16 +66,26 @@ export async function runIngest(paths: string[], options: IngestCommandOptions, 
     } finally {
       bar?.stop();
     }
+    // Extraction runs over whatever in the store is out of date: the new
+    // documents, and older ones if the knowledge base or lexicon changed.
+    const extraction = knowledge ? extractStore(db, knowledge.kb, knowledge.lexicon) : undefined;
+    return { summary, extraction };
   });
-  reportIngest(summary, options, io);
+  reportIngest(summary, options, io, extraction);
   return summary.failed > 0 ? EXIT.partial : EXIT.ok;
 }
 
-export function reportIngest(summary: IngestSummary, options: { json?: boolean }, io: Io): void {
+export function reportIngest(
+  summary: IngestSummary,
+  options: { json?: boolean },
+  io: Io,
+  extraction?: import('../../extract/run.js').ExtractSummary,
+): void {
   for (const failure of summary.failures) io.err(`error: ${failure.location}: ${failure.reason}`);
-  for (const warning of summary.warnings) io.err(`warning: ${warning.location}: ${warning.message}`);
+  for (const warning of summary.warnings)
+    io.err(`warning: ${warning.location}: ${warning.message}`);
   if (options.json) {
-    printJson(io, summary);
+    printJson(io, extraction ? { ...summary, extraction } : summary);
     return;
   }
   const languages = Object.entries(summary.byLanguage)
@@ -69,6 +98,7 @@ export function reportIngest(summary: IngestSummary, options: { json?: boolean }
       `  new ${summary.new}, updated ${summary.updated}, unchanged ${summary.unchanged}, duplicate ${summary.duplicates}, failed ${summary.failed}`,
       `  by language: ${languages || '(none)'}`,
       ...(summary.ignored ? [`  ignored ${summary.ignored} file(s) of other types`] : []),
+      ...(extraction ? [formatExtractSummary(extraction)] : []),
     ].join('\n'),
   );
 }
@@ -82,18 +112,27 @@ export function parseSize(text: string): number {
 }
 
 export function registerIngest(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('ingest')
     .description('read files and folders (.txt, .md, .html) into the store')
     .argument('<paths...>', 'files or folders to read (folders are walked recursively)')
-    .option('--manifest <file>', 'JSONL or CSV with a "file" key and optional date, source, author, url, title')
+    .option(
+      '--manifest <file>',
+      'JSONL or CSV with a "file" key and optional date, source, author, url, title',
+    )
     .option('--max-size <size>', 'refuse files larger than this (default 10MB)')
     .option('--json', 'print the summary as JSON')
+    .option(
+      '--no-extract',
+      'only store the documents; extract relations later with `greatgame extract`',
+    )
     .addHelpText(
       'after',
       '\nRe-running the same ingest changes nothing; changed files are updated in place.\nExit code 1 when any input failed (each is named on stderr).',
-    )
-    .action(async (paths: string[], options: IngestCommandOptions, command: Command) => {
+    );
+  addKnowledgeOptions(command).action(
+    async (paths: string[], options: IngestCommandOptions, command: Command) => {
       setExit(await runIngest(paths, { ...command.optsWithGlobals(), ...options }, io));
-    });
+    },
+  );
 }

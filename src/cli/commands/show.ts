@@ -10,7 +10,10 @@ export interface ShowOptions extends StoreOption {
 
 export async function runShow(ref: string, options: ShowOptions, io: Io): Promise<number> {
   const doc = await withStore(storePath(options, io), (store) => store.get(ref));
-  const decoded = new TextDecoder(doc.encoding).decode(doc.raw).replace(/\r\n?/g, '\n').replace(/^\ufeff/, '');
+  const decoded = new TextDecoder(doc.encoding)
+    .decode(doc.raw)
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\ufeff/, '');
   const rawEntry = decoded.slice(doc.rawStart, doc.rawEnd);
   if (options.json) {
     printJson(io, {
