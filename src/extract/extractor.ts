@@ -97,11 +97,26 @@ export class Extractor {
   }
 }
 
+/**
+ * Title Case headlines ("Russia Has A Better Chance Of Mediating …") make
+ * the tagger read every word as a proper noun. Lower-casing the words of
+ * such a line (same length, so offsets hold) gives it ordinary text; actor
+ * names are found by the gazetteer, not the tagger, so nothing is lost.
+ */
+export function headlineToLower(sentence: string): string {
+  const words = sentence.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (long.length < 3 || capitalised / long.length < 0.7) return sentence;
+  return sentence.replace(/\b(\p{Lu})(\p{Ll}+)/gu, (_m, a: string, b: string) => a.toLowerCase() + b);
+}
+
 /** wink-nlp tokens with offsets into the document (found by scanning the sentence). */
 function tag(sentence: string, offset: number): TaggedToken[] {
   const nlp = tagger();
   const its = nlp.its;
-  const doc = nlp.readDoc(sentence);
+  const lowered = headlineToLower(sentence);
+  const doc = nlp.readDoc(lowered);
   const values = doc.tokens().out(its.value) as string[];
   // biome-ignore lint/suspicious/noExplicitAny: wink's typings miss the lemma add-on's signature
   const lemmas = doc.tokens().out(its.lemma as any) as string[];
@@ -111,11 +126,12 @@ function tag(sentence: string, offset: number): TaggedToken[] {
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as string;
     if (/^\s+$/.test(value)) continue;
-    let at = sentence.indexOf(value, cursor);
+    let at = lowered.indexOf(value, cursor);
     if (at === -1) at = cursor; // wink normalised the token (rare): keep order, approximate offset
     cursor = at + value.length;
+    const original = sentence.slice(at, at + value.length);
     tokens.push({
-      text: value,
+      text: original,
       lower: value.toLowerCase(),
       lemma: (lemmas[i] ?? value).toLowerCase(),
       pos: pos[i] ?? 'X',

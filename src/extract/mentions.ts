@@ -89,7 +89,8 @@ export class MentionFinder {
       const hyphenAfter = text[last.end] === '-' && /[\p{L}]/u.test(text[last.end + 1] ?? '');
       const hyphenBefore =
         text[first.start - 1] === '-' && /[\p{L}\p{N}]/u.test(text[first.start - 2] ?? '');
-      const usable = match.forms.filter((f) => f.kind !== 'prefix' || hyphenAfter);
+      // A hyphen prefix ("Sino", "Pak") only names an actor inside a dyad.
+      const usable = match.forms.filter((f) => f.kind !== 'ignore' && (f.kind !== 'prefix' || hyphenAfter || hyphenBefore));
       const current = usable.filter((f) => withinWindow(day, f.from, f.to));
       const actors = new Set(current.map((f) => f.actor));
       const end = match.possessive ? last.end - 2 : last.end;
@@ -149,6 +150,7 @@ function preferred(forms: SurfaceForm[]): SurfaceForm {
     person: 0,
     institution: 1,
     metonym: 2,
+    ignore: 6,
     alias: 3,
     demonym: 4,
     prefix: 5,

@@ -185,9 +185,14 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     trigger: Trigger,
     rule: string,
     symmetric: boolean,
-    polarity: Polarity,
+    sign: Polarity,
   ) => {
     if (source.actor === target.actor) return;
+    // "cooperation against B", "help them against Dushanbe": whatever the
+    // word, acting against B is hostile to B.
+    const against = rule === 'against' && sign === 1;
+    const polarity: Polarity = against ? -1 : sign;
+    const kind = against ? 'COERCE' : trigger.sense.kind;
     const [s, t] = symmetric && source.actor > target.actor ? [target, source] : [source, target];
     const modality: Modality = modalityOf(
       tokens,
@@ -196,7 +201,7 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
       input.text,
       input.sentenceStart,
     );
-    const key = `${s.actor}|${t.actor}|${polarity}|${trigger.sense.kind}|${modality}|${trigger.at}`;
+    const key = `${s.actor}|${t.actor}|${polarity}|${kind}|${modality}|${trigger.at}`;
     if (seen.has(key)) return;
     seen.add(key);
     const start = Math.min(s.start, t.start, (tokens[trigger.at] as TaggedToken).start);
@@ -205,7 +210,7 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
       source: s.actor,
       target: t.actor,
       polarity,
-      kind: trigger.sense.kind,
+      kind,
       modality,
       date: input.date ?? input.docDate,
       docDate: input.docDate,
@@ -227,6 +232,7 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     const polarity = signOf(trigger, tokens, clauses, lexicon);
     if (polarity === 0) continue;
     const symmetric = trigger.sense.pos === 'relational';
+    const before = out.length;
     if (trigger.sense.pos === 'verb') {
       verbRelations(trigger, tokens, groups, groupAt, clauses, (a, b, rule, sym) =>
         emit(a, b, trigger, rule, sym, polarity),
@@ -236,8 +242,56 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
         emit(a, b, trigger, rule, sym || symmetric, polarity),
       );
     }
+    if (out.length === before && WINDOW_FALLBACK) {
+      windowRelations(trigger, tokens, groupAt, clauses, (a, b, rule, sym) =>
+        emit(a, b, trigger, rule, sym || symmetric, polarity),
+      );
+    }
   }
   return out;
+}
+
+const WINDOW_FALLBACK = process.env.GG_WINDOW !== '0';
+const WINDOW = 7;
+
+/**
+ * The fallback when no frame fits: the nearest actor on each side of the
+ * trigger, close to it and in the same clause ("Russia … quietly … arming
+ * … the Taliban"). Marked with its own rule so it can be weighed or
+ * filtered.
+ */
+function windowRelations(trigger: Trigger, tokens: TaggedToken[], groupAt: Map<number, Group>, clauses: number[], emit: Emit): void {
+  // Relational nouns need a frame ("ties between", "A-B ties"); a nearby pair is not enough.
+  if (trigger.sense.pos === 'relational') return;
+  const clause = clauses[trigger.at];
+  const stops = (t: TaggedToken) => t.text === ',' || t.text === '(' || t.text === ')' || t.text === '"' || t.text === '“' || t.text === '”';
+  let left: Group | undefined;
+  for (let i = trigger.at - 1; i >= Math.max(0, trigger.at - WINDOW); i--) {
+    const t = tokens[i] as TaggedToken;
+    if (clauses[i] !== clause || stops(t)) break;
+    const g = groupAt.get(i);
+    if (g) {
+      if (!precededByPreposition(tokens, g.first)) left = g;
+      break;
+    }
+  }
+  let right: Group | undefined;
+  for (let i = trigger.to + 1; i <= Math.min(tokens.length - 1, trigger.to + WINDOW); i++) {
+    const t = tokens[i] as TaggedToken;
+    if (clauses[i] !== clause || stops(t)) break;
+    const g = groupAt.get(i);
+    if (g) {
+      const before = tokens[g.first - 1]?.lower ?? '';
+      const last = g.members[g.members.length - 1] as FoundMention;
+      const idiom = last.possessive && IDIOM_HEADS.has(tokens[g.last + 2]?.lower ?? '');
+      // "than China", "like Russia": a comparison, not a participant.
+      if (!idiom && !/^(than|like|unlike|as)$/.test(before)) right = g;
+      break;
+    }
+  }
+  if (!left || !right) return;
+  if (isPassive(trigger, tokens)) pairs(right, left, 'window-passive', false, emit);
+  else pairs(left, right, 'window', false, emit);
 }
 
 type Emit = (a: FoundMention, b: FoundMention, rule: string, symmetric: boolean) => void;
@@ -266,7 +320,7 @@ function verbRelations(
   }
   const object = findObject(trigger, tokens, groupAt, clauses);
   if (subject && object) {
-    pairs(subject, object, passive ? 'passive-subject' : 'svo', false, emit);
+    pairs(subject, object.group, object.prep === 'against' ? 'against' : passive ? 'passive-subject' : 'svo', false, emit);
     return;
   }
   if (
@@ -280,42 +334,37 @@ function verbRelations(
   void groups;
 }
 
-function nounRelations(
-  trigger: Trigger,
-  tokens: TaggedToken[],
-  groupAt: Map<number, Group>,
-  clauses: number[],
-  emit: Emit,
-): void {
+function nounRelations(trigger: Trigger, tokens: TaggedToken[], groupAt: Map<number, Group>, clauses: number[], emit: Emit): void {
   const clause = clauses[trigger.at];
   // Modifiers before the noun: "Russia's (continued) support", "Pakistani support", "US-Taliban deal".
   let agent: Group | undefined;
   let dyad: [FoundMention, FoundMention] | undefined;
+  let reciprocal = false;
   for (let i = trigger.at - 1; i >= Math.max(0, trigger.at - 4); i--) {
     const g = groupAt.get(i);
     if (g) {
       const m = g.members[g.members.length - 1] as FoundMention;
       const prev = g.members[g.members.length - 2];
       if (prev?.hyphenAfter && m.hyphenBefore) dyad = [prev, m];
-      else if (m.possessive || m.via === 'demonym' || m.via === 'prefix' || i === trigger.at - 1)
+      else if (m.possessive || m.via === 'demonym' || m.via === 'prefix' || i === trigger.at - 1) {
         agent = g;
+        // "the Taliban's Afghan friend": the possessor, not the attribute, is the agent
+        const owner = groupAt.get(g.first - 1) ?? groupAt.get(g.first - 2);
+        if (!m.possessive && owner && (owner.members[owner.members.length - 1] as FoundMention).possessive) agent = owner;
+      }
       break;
     }
     const t = tokens[i] as TaggedToken;
-    if (
-      !/^(ADJ|NOUN|PROPN|ADV|NUM|PART)$/.test(t.pos) &&
-      t.lower !== "'s" &&
-      t.lower !== '’s' &&
-      t.lower !== '-'
-    )
-      break;
+    if (/^(their|mutual|bilateral|joint|each)$/.test(t.lower)) reciprocal = true;
+    if (!/^(ADJ|NOUN|PROPN|ADV|NUM|PART|PRON)$/.test(t.pos) && t.lower !== "'s" && t.lower !== '’s' && t.lower !== '-') break;
+    if (t.pos === 'PRON' && !/^(their|its|his|her)$/.test(t.lower)) break;
   }
   if (dyad) {
     emit(dyad[0], dyad[1], 'dyad', true);
     return;
   }
-  // "between A and B" / "among A, B and C"
   const next = tokens[trigger.to + 1];
+  // "between A and B" / "among A, B and C"
   if (next && (next.lower === 'between' || next.lower === 'among')) {
     const g = groupAt.get(trigger.to + 2) ?? groupAt.get(trigger.to + 3);
     if (g && g.members.length >= 2 && clauses[g.first] === clause) {
@@ -324,16 +373,61 @@ function nounRelations(
       return;
     }
   }
+  // "the takeover of Kabul by the Taliban": the agent follows "by".
+  if (next?.lower === 'of') {
+    const patient = groupAt.get(trigger.to + 2) ?? groupAt.get(trigger.to + 3);
+    if (patient) {
+      const by = tokens.findIndex((t, k) => k > patient.last && k <= patient.last + 2 && t.lower === 'by');
+      const byAgent = by === -1 ? undefined : (groupAt.get(by + 1) ?? groupAt.get(by + 2));
+      if (byAgent) {
+        pairs(byAgent, patient, 'nominal-passive', false, emit);
+        return;
+      }
+      // "with the (tacit) approval of the Taliban": the of-group is the agent,
+      // the clause's subject the one approved of.
+      const opener = tokens[trigger.at - 1]?.pos === 'ADJ' ? tokens[trigger.at - 3] : tokens[trigger.at - 2];
+      if (!agent && opener && /^(with|under|without)$/.test(opener.lower)) {
+        const subject = findSubject(trigger.at, tokens, groupAt, clauses);
+        if (subject) pairs(patient, subject, 'with-the-N-of', false, emit);
+        return;
+      }
+    }
+  }
   const object = findObject(trigger, tokens, groupAt, clauses, true);
+  let rule = 'nominal';
   if (!agent) {
     // "A signed a deal with B", "A imposed sanctions on B": the subject of a light verb.
     const verb = lightVerbBefore(trigger.at, tokens);
-    if (verb !== undefined) agent = findSubject(verb, tokens, groupAt, clauses);
+    if (verb !== undefined) {
+      agent = findSubject(verb, tokens, groupAt, clauses);
+      rule = 'light-verb';
+    }
   }
-  if (agent && object)
-    pairs(agent, object, agent.last < trigger.at - 1 ? 'light-verb' : 'nominal', false, emit);
-  else if (agent && !object && agent.members.length >= 2 && trigger.sense.pos === 'relational')
-    within(agent, 'joint', emit);
+  if (!agent && object && object.prep === 'with') {
+    // "bring the Taliban to the table with the US", "push X toward a deal with Y"
+    agent = nearestGroupBefore(trigger.at, tokens, groupAt, clauses);
+    rule = 'partner-with';
+  }
+  if (agent && object) {
+    pairs(agent, object.group, object.prep === 'against' ? 'against' : rule, false, emit);
+    return;
+  }
+  if (!object && (trigger.sense.pos === 'relational' || reciprocal)) {
+    // "A and B's relations", "A and B … their mutual attacks"
+    const group = agent && agent.members.length >= 2 ? agent : reciprocal ? findSubject(trigger.at, tokens, groupAt, clauses) : undefined;
+    if (group && group.members.length >= 2) within(group, 'joint', emit);
+  }
+}
+
+/** The closest mention group before `at` in the clause that is not after a preposition. */
+function nearestGroupBefore(at: number, tokens: TaggedToken[], groupAt: Map<number, Group>, clauses: number[]): Group | undefined {
+  for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
+    if (clauses[i] !== clauses[at]) return undefined;
+    const g = groupAt.get(i);
+    if (g) return precededByPreposition(tokens, g.first) ? undefined : g;
+    if (tokens[i]?.pos === 'AUX' || SUBJECT_BREAK.has(tokens[i]?.lower ?? '')) return undefined;
+  }
+  return undefined;
 }
 
 /** All source × target pairs of two groups. */
@@ -349,33 +443,22 @@ function within(group: Group, rule: string, emit: Emit): void {
       emit(m[i] as FoundMention, m[j] as FoundMention, rule, true);
 }
 
-function findSubject(
-  at: number,
-  tokens: TaggedToken[],
-  groupAt: Map<number, Group>,
-  clauses: number[],
-): Group | undefined {
+function findSubject(at: number, tokens: TaggedToken[], groupAt: Map<number, Group>, clauses: number[]): Group | undefined {
   const clause = clauses[at];
+  // Once a coordinated predicate is crossed ("A patched up X, works with B"),
+  // the subject must stand before it.
   for (let i = at - 1; i >= Math.max(0, at - MAX_SUBJECT_DISTANCE); i--) {
     if (clauses[i] !== clause) return undefined;
     const g = groupAt.get(i);
     if (g) {
-      // A group followed by a preposition is an object of something else ("the war in Afghanistan").
-      const after = tokens[g.last + 1];
-      if (
-        after &&
-        after.pos === 'ADP' &&
-        after.lower !== 'of' &&
-        g.last + 1 < at &&
-        !isPossessiveMarker(after)
-      ) {
-        i = g.first;
-        continue;
-      }
-      if (isLocative(tokens, g.first)) {
-        i = g.first;
-        continue;
-      }
+      i = g.first;
+      // A group after a preposition is an object of something else ("talks with
+      // Russia", "the war in Afghanistan"), not a subject.
+      if (precededByPreposition(tokens, g.first)) continue;
+      // "the US' problems": a possessor of an object noun, unless that noun
+      // phrase is the subject itself ("Pakistan's army attacked").
+      const last = g.members[g.members.length - 1] as FoundMention;
+      if (last.possessive && tokens.slice(g.last + 1, at).some((t) => t.pos === 'VERB' || t.pos === 'ADP')) continue;
       return g;
     }
     const t = tokens[i] as TaggedToken;
@@ -387,13 +470,39 @@ function findSubject(
       }
       return undefined;
     }
-    if (t.pos === 'VERB' && i < at - 1 && !/^(to)$/.test(tokens[i + 1]?.lower ?? '')) {
-      // another predicate between: its subject is not ours unless coordinated ("A met and agreed")
-      if (tokens[i + 1]?.lower !== 'and') return undefined;
+    if (t.pos === 'VERB' && i < at - 1 && tokens[i + 1]?.lower !== 'to' && !isParticiple(tokens, i)) {
+      // Another predicate in between: its subject is ours only when the two
+      // predicates are coordinated ("met and agreed", "patched up X, works").
+      // So is an infinitive of purpose: "A cut a deal with B to constrain C".
+      const between = tokens.slice(i + 1, at);
+      const infinitive = tokens[at - 1]?.lower === 'to';
+      if (!infinitive && !between.some((b) => b.text === ',' || b.lower === 'and')) return undefined;
     }
   }
   return undefined;
 }
+
+function precededByPreposition(tokens: TaggedToken[], at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && /^(DET|ADJ|NUM)$/.test((tokens[k] as TaggedToken).pos)) k--;
+  const t = tokens[k];
+  return t !== undefined && (t.pos === 'ADP' || t.lower === 'to') && t.lower !== 'of';
+}
+
+/** "growing Chinese influence", "associated projects": a verb form used as an adjective. */
+function isParticiple(tokens: TaggedToken[], i: number): boolean {
+  const t = tokens[i] as TaggedToken;
+  const next = tokens[i + 1];
+  return /(?:ing|ed)$/.test(t.lower) && next !== undefined && /^(NOUN|ADJ|PROPN)$/.test(next.pos) && tokens[i - 1]?.lemma !== 'be';
+}
+
+interface ObjectMatch {
+  group: Group;
+  /** The preposition that introduced it, or null for a direct object. */
+  prep: string | null;
+}
+
+const IDIOM_HEADS = new Set(['wake', 'behalf', 'name', 'sake']);
 
 function findObject(
   trigger: Trigger,
@@ -401,38 +510,35 @@ function findObject(
   groupAt: Map<number, Group>,
   clauses: number[],
   nominal = false,
-): Group | undefined {
+): ObjectMatch | undefined {
   const clause = clauses[trigger.at];
   let prep: string | null = null;
-  for (
-    let i = trigger.to + 1;
-    i <= Math.min(tokens.length - 1, trigger.to + MAX_OBJECT_DISTANCE);
-    i++
-  ) {
+  for (let i = trigger.to + 1; i <= Math.min(tokens.length - 1, trigger.to + MAX_OBJECT_DISTANCE); i++) {
     if (clauses[i] !== clause) return undefined;
     const g = groupAt.get(i);
     const t = tokens[i] as TaggedToken;
     if (g) {
-      if (prep === null && nominal) {
-        // "support Pakistan" is an object; after a noun, a bare mention is a new phrase
-        return undefined;
+      // after a noun, a bare mention starts a new phrase — unless it is an
+      // appositive of a relational noun ("its ally, the TTP")
+      if (prep === null && nominal && !(trigger.sense.pos === 'relational' && tokens[i - 1]?.text === ',')) return undefined;
+      if (prep !== null && prep !== 'against' && !trigger.sense.preps.has(prep)) {
+        // "balancing with India against China": skip the partner, keep looking
+        i = g.last;
+        prep = null;
+        continue;
       }
-      if (prep !== null && !trigger.sense.preps.has(prep)) return undefined;
-      return g;
+      const last = g.members[g.members.length - 1] as FoundMention;
+      if (last.possessive && IDIOM_HEADS.has(tokens[g.last + 2]?.lower ?? '')) return undefined;
+      return { group: g, prep };
     }
     if (t.pos === 'ADP' || t.lower === 'to') {
       if (prep !== null && !(prep === 'from' || prep === 'of')) return undefined;
       prep = t.lower;
       continue;
     }
-    if (
-      t.pos === 'VERB' ||
-      t.pos === 'AUX' ||
-      t.pos === 'SCONJ' ||
-      t.pos === 'PRON' ||
-      t.text === ','
-    )
-      return undefined;
+    if (t.text === ',' && nominal && trigger.sense.pos === 'relational' && i === trigger.to + 1) continue;
+    if (t.pos === 'VERB' && isParticiple(tokens, i)) continue;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'PRON' || t.text === ',') return undefined;
   }
   return undefined;
 }
@@ -540,6 +646,8 @@ function chooseSense(t: TaggedToken, senses: TriggerSense[]): TriggerSense | und
   if (t.pos === 'VERB') return verb ?? (t.lower.endsWith('ing') ? noun : undefined);
   if (t.pos === 'NOUN') return noun ?? (t.lower.endsWith('ing') ? verb : undefined);
   if (t.pos === 'PROPN' || t.pos === 'ADJ') return noun ?? verb;
+  // The tagger is sometimes wrong about inflected verbs ("despises" as a noun).
+  if (/(?:s|ed|ing)$/.test(t.lower) && t.lemma !== t.lower) return verb ?? noun;
   return undefined;
 }
 

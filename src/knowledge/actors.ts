@@ -58,13 +58,15 @@ const PersonSchema = z.object({
 export const KnowledgeFileSchema = z.object({
   actors: z.array(ActorSchema).default([]),
   people: z.array(PersonSchema).default([]),
+  /** Names that contain an actor's name but are not the actor ("South China Sea", "Washington Post"). */
+  ignore: z.array(z.string().min(1)).default([]),
 });
 
 export type ActorRecord = z.infer<typeof ActorSchema>;
 export type PersonRecord = z.infer<typeof PersonSchema>;
 export type TermInput = z.infer<typeof Term>;
 
-export type TermKind = 'alias' | 'metonym' | 'demonym' | 'prefix' | 'institution' | 'person';
+export type TermKind = 'alias' | 'metonym' | 'demonym' | 'prefix' | 'institution' | 'person' | 'ignore';
 
 /** One way of naming an actor, valid in a window of time. */
 export interface SurfaceForm {
@@ -98,13 +100,15 @@ export function loadKnowledgeBase(userFile?: string): KnowledgeBase {
   const files = [DEFAULT_ACTORS_FILE];
   const actors = new Map(base.actors.map((a) => [a.id, a]));
   const people = new Map(base.people.map((p) => [p.name, p]));
+  const ignore = new Set(base.ignore);
   if (userFile) {
     const extra = loadYamlFile(userFile, KnowledgeFileSchema);
     for (const actor of extra.actors) actors.set(actor.id, actor);
     for (const person of extra.people) people.set(person.name, person);
+    for (const name of extra.ignore) ignore.add(name);
     files.push(userFile);
   }
-  const kb = build(actors, [...people.values()], files);
+  const kb = build(actors, [...people.values()], [...ignore], files);
   if (!userFile) cached = kb;
   return kb;
 }
@@ -112,9 +116,18 @@ export function loadKnowledgeBase(userFile?: string): KnowledgeBase {
 function build(
   actors: Map<string, ActorRecord>,
   people: PersonRecord[],
+  ignore: string[],
   sources: string[],
 ): KnowledgeBase {
-  const forms: SurfaceForm[] = [];
+  const forms: SurfaceForm[] = ignore.map((text) => ({
+    text,
+    actor: '',
+    kind: 'ignore',
+    sector: null,
+    from: null,
+    to: null,
+    person: null,
+  }));
   const add = (term: TermInput, actor: string, kind: TermKind, person: string | null = null) => {
     const t = typeof term === 'string' ? { text: term } : term;
     forms.push({
