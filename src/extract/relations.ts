@@ -170,7 +170,9 @@ const MAX_OBJECT_DISTANCE = 9;
 
 export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Relation[] {
   const { tokens } = input;
-  const mentionAt = mapMentions(tokens, input.mentions);
+  // "anti-Taliban interests", "pro-Russian circles": the actor is what the
+  // phrase is about, not a party in it.
+  const mentionAt = mapMentions(tokens, input.mentions.filter((m) => m.stance === null));
   const groups = buildGroups(tokens, mentionAt);
   const groupAt = new Map<number, Group>();
   for (const g of groups) for (let i = g.first; i <= g.last; i++) groupAt.set(i, g);
@@ -178,6 +180,7 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
   const triggers = findTriggers(tokens, lexicon, mentionAt);
   const out: Relation[] = [];
   const seen = new Set<string>();
+  const fired: Trigger[] = [];
 
   const emit = (
     source: FoundMention,
@@ -190,7 +193,8 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     if (source.actor === target.actor) return;
     // "cooperation against B", "help them against Dushanbe": whatever the
     // word, acting against B is hostile to B.
-    const against = rule === 'against' && sign === 1;
+    const targetAt = tokens.findIndex((tok) => tok.start >= target.start);
+    const against = sign === 1 && (rule === 'against' || tokens[targetAt - 1]?.lower === 'against' || tokens[targetAt - 2]?.lower === 'against');
     const polarity: Polarity = against ? -1 : sign;
     const kind = against ? 'COERCE' : trigger.sense.kind;
     const [s, t] = symmetric && source.actor > target.actor ? [target, source] : [source, target];
@@ -243,14 +247,45 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
       );
     }
     if (out.length === before && WINDOW_FALLBACK) {
+      fired.push(trigger);
       windowRelations(trigger, tokens, groupAt, clauses, (a, b, rule, sym) =>
         emit(a, b, trigger, rule, sym || symmetric, polarity),
       );
     }
   }
+  if (out.length === 0 && PAIR_FALLBACK) {
+    // Two actors and words of one sign, but no frame fits: the sentence
+    // still relates them ("Pakistan … worried … the Taliban").
+    const actors = new Map<string, FoundMention>();
+    const clause = fired[0] === undefined ? -1 : clauses[fired[0].at];
+    for (const g of groups) {
+      // places ("in Doha"), comparisons ("than China") and other clauses are not parties
+      const before = tokens[g.first - 1]?.lower ?? '';
+      if (clauses[g.first] !== clause || /^(than|like|unlike|as)$/.test(before) || isLocative(tokens, g.first)) continue;
+      for (const m of g.members) if (!actors.has(m.actor)) actors.set(m.actor, m);
+    }
+    const signs = new Set(fired.map((t) => signOf(t, tokens, clauses, lexicon)).filter((p) => p !== 0));
+    if (actors.size === 2 && signs.size === 1) {
+      const [a, b] = [...actors.values()] as [FoundMention, FoundMention];
+      const trigger = fired.find((t) => signOf(t, tokens, clauses, lexicon) !== 0) as Trigger;
+      emit(a, b, trigger, 'sentence', true, [...signs][0] as Polarity);
+    } else if (actors.size > 2 && signs.size === 1 && MANY_FALLBACK) {
+      // More actors: only those on either side of a trigger word.
+      for (const trigger of fired) {
+        const sign = signOf(trigger, tokens, clauses, lexicon);
+        if (sign === 0) continue;
+        const at = (tokens[trigger.at] as TaggedToken).start;
+        const left = [...actors.values()].filter((m) => m.end <= at);
+        const right = [...actors.values()].filter((m) => m.start > at);
+        for (const l of left) for (const r of right) emit(l, r, trigger, 'sentence-many', false, sign);
+      }
+    }
+  }
   return out;
 }
 
+const PAIR_FALLBACK = process.env.GG_PAIR !== '0';
+const MANY_FALLBACK = process.env.GG_MANY !== '0';
 const WINDOW_FALLBACK = process.env.GG_WINDOW !== '0';
 const WINDOW = 7;
 
@@ -264,11 +299,12 @@ function windowRelations(trigger: Trigger, tokens: TaggedToken[], groupAt: Map<n
   // Relational nouns need a frame ("ties between", "A-B ties"); a nearby pair is not enough.
   if (trigger.sense.pos === 'relational') return;
   const clause = clauses[trigger.at];
-  const stops = (t: TaggedToken) => t.text === ',' || t.text === '(' || t.text === ')' || t.text === '"' || t.text === '“' || t.text === '”';
+  const stops = (t: TaggedToken, k: number) =>
+    /^[,()"“”]$/.test(t.text) || ((t.pos === 'VERB' || t.pos === 'AUX') && !isParticiple(tokens, k) && k > trigger.to);
   let left: Group | undefined;
   for (let i = trigger.at - 1; i >= Math.max(0, trigger.at - WINDOW); i--) {
     const t = tokens[i] as TaggedToken;
-    if (clauses[i] !== clause || stops(t)) break;
+    if (clauses[i] !== clause || stops(t, i)) break;
     const g = groupAt.get(i);
     if (g) {
       if (!precededByPreposition(tokens, g.first)) left = g;
@@ -278,7 +314,7 @@ function windowRelations(trigger: Trigger, tokens: TaggedToken[], groupAt: Map<n
   let right: Group | undefined;
   for (let i = trigger.to + 1; i <= Math.min(tokens.length - 1, trigger.to + WINDOW); i++) {
     const t = tokens[i] as TaggedToken;
-    if (clauses[i] !== clause || stops(t)) break;
+    if (clauses[i] !== clause || stops(t, i)) break;
     const g = groupAt.get(i);
     if (g) {
       const before = tokens[g.first - 1]?.lower ?? '';
@@ -486,7 +522,9 @@ function precededByPreposition(tokens: TaggedToken[], at: number): boolean {
   let k = at - 1;
   while (k >= 0 && /^(DET|ADJ|NUM)$/.test((tokens[k] as TaggedToken).pos)) k--;
   const t = tokens[k];
-  return t !== undefined && (t.pos === 'ADP' || t.lower === 'to') && t.lower !== 'of';
+  // "after New Delhi defied": a conjunction the tagger calls a preposition
+  if (t === undefined || t.lower === 'of' || SUBJECT_BREAK.has(t.lower)) return false;
+  return t.pos === 'ADP' || t.lower === 'to';
 }
 
 /** "growing Chinese influence", "associated projects": a verb form used as an adjective. */
@@ -538,6 +576,8 @@ function findObject(
     }
     if (t.text === ',' && nominal && trigger.sense.pos === 'relational' && i === trigger.to + 1) continue;
     if (t.pos === 'VERB' && isParticiple(tokens, i)) continue;
+    // "help them against Dushanbe": a pronoun object, then the one acted against
+    if (t.pos === 'PRON' && prep === null && /^(them|it|him|her|us)$/.test(t.lower)) continue;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'PRON' || t.text === ',') return undefined;
   }
   return undefined;
@@ -629,7 +669,9 @@ function findTriggers(
       ...(t.lemma !== t.lower ? (lexicon.words.get(t.lower) ?? []) : []),
     ];
     if (senses.length === 0) continue;
-    const sense = chooseSense(t, senses);
+    let p = i - 1;
+    while (p >= 0 && /^["“”'‘’]$/.test((tokens[p] as TaggedToken).text)) p--;
+    const sense = chooseSense(t, senses, tokens[p]);
     if (sense) out.push({ at: i, to: i, sense });
   }
   return out;
@@ -640,11 +682,14 @@ function matchesLemma(t: TaggedToken | undefined, lemma: string): boolean {
 }
 
 /** Verb senses for verbs, noun senses for nouns; Title Case headlines are guessed. */
-function chooseSense(t: TaggedToken, senses: TriggerSense[]): TriggerSense | undefined {
+function chooseSense(t: TaggedToken, senses: TriggerSense[], previous: TaggedToken | undefined): TriggerSense | undefined {
   const verb = senses.find((s) => s.pos === 'verb');
   const noun = senses.find((s) => s.pos !== 'verb');
+  // After "to" or a modal a word is a verb, whatever the tagger says ("to 'balance' X").
+  if (verb && previous && (previous.lower === 'to' || /^(would|could|might|may|will|should|must|can)$/.test(previous.lower))) return verb;
   if (t.pos === 'VERB') return verb ?? (t.lower.endsWith('ing') ? noun : undefined);
-  if (t.pos === 'NOUN') return noun ?? (t.lower.endsWith('ing') ? verb : undefined);
+  // "the Taliban backs the TTP": an inflected verb the tagger read as a plural noun
+  if (t.pos === 'NOUN') return noun ?? (/(?:ing|s|ed)$/.test(t.lower) ? verb : undefined);
   if (t.pos === 'PROPN' || t.pos === 'ADJ') return noun ?? verb;
   // The tagger is sometimes wrong about inflected verbs ("despises" as a noun).
   if (/(?:s|ed|ing)$/.test(t.lower) && t.lemma !== t.lower) return verb ?? noun;
