@@ -31,39 +31,36 @@ export function modalityOf(
   _sentence: string,
   _offset: number,
 ): Modality {
-  // The scope: from the start of the trigger's clause to just after it.
+  // The scope: from the start of the trigger's clause to the trigger.
   let from = at;
   while (from > 0 && !SCOPE_BREAK.has((tokens[from - 1] as TaggedToken).lower)) from--;
-  const before = tokens.slice(from, at);
 
   // Negation close before the trigger: "did not recognise", "never backed", "no support".
-  const near = tokens.slice(Math.max(from, at - NEGATION_REACH), at);
-  if (near.some((t) => isCue(lexicon.cues.negated, tokens, tokens.indexOf(t)))) return 'negated';
-  if (before.some((t, k) => (t.lower === 'neither' || t.lower === 'nor') && k >= 0))
-    return 'negated';
-
-  const sentenceHas = (cues: string[][], upTo: number) => {
-    for (let i = 0; i < upTo; i++) if (isCue(cues, tokens, i)) return true;
-    return false;
-  };
-  if (
-    before.some((_, k) => isCue(lexicon.cues.reported, tokens, from + k)) ||
-    sentenceHas(lexicon.cues.reported, from)
-  ) {
-    return 'reported';
+  for (let i = Math.max(from, at - NEGATION_REACH); i < at; i++) {
+    if (isCue(lexicon.cues.negated, tokens, i)) return 'negated';
   }
-  if (before.some((_, k) => isCue(lexicon.cues.hypothetical, tokens, from + k)))
-    return 'hypothetical';
+  for (let i = from; i < at; i++) {
+    const w = (tokens[i] as TaggedToken).lower;
+    if (w === 'neither' || w === 'nor') return 'negated';
+  }
+
+  // The nearest cue before the trigger decides between a forecast and an
+  // attribution: "they claim Russia paid" is reported, "the claim could
+  // lead to pressure" hypothetical. Attribution reaches back over the whole
+  // sentence ("According to X, … A armed B"); a modal only over its clause.
+  const nearest = (cues: string[][], start: number) => {
+    for (let i = at - 1; i >= start; i--) if (isCue(cues, tokens, i)) return i;
+    return -1;
+  };
+  const reported = nearest(lexicon.cues.reported, 0);
+  const hypothetical = nearest(lexicon.cues.hypothetical, from);
+  if (hypothetical > reported) return 'hypothetical';
+  if (reported >= 0) return 'reported';
   // "to support", "to mediate": an aim, not an act.
   if (tokens[at - 1]?.lower === 'to' && tokens[at]?.pos === 'VERB') return 'hypothetical';
-  // A conditional opening the sentence governs it all; so does a question.
-  if (
-    sentenceHas(
-      lexicon.cues.hypothetical.filter((c) => c[0] === 'if' || c[0] === 'unless'),
-      from,
-    )
-  )
-    return 'hypothetical';
+  // A condition opening the sentence governs it all; so does a question.
+  const conditions = lexicon.cues.hypothetical.filter((c) => c[0] === 'if' || c[0] === 'unless');
+  if (nearest(conditions, 0) >= 0) return 'hypothetical';
   if (tokens[tokens.length - 1]?.text === '?') return 'hypothetical';
   return 'asserted';
 }
