@@ -108,7 +108,10 @@ export function headlineToLower(sentence: string): string {
   const long = words.filter((w) => w.length > 3);
   const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
   if (long.length < 3 || capitalised / long.length < 0.7) return sentence;
-  return sentence.replace(/\b(\p{Lu})(\p{Ll}+)/gu, (_m, a: string, b: string) => a.toLowerCase() + b);
+  return sentence.replace(
+    /\b(\p{Lu})(\p{Ll}+)/gu,
+    (_m, a: string, b: string) => a.toLowerCase() + b,
+  );
 }
 
 /** wink-nlp tokens with offsets into the document (found by scanning the sentence). */

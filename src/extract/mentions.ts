@@ -90,7 +90,9 @@ export class MentionFinder {
       const hyphenBefore =
         text[first.start - 1] === '-' && /[\p{L}\p{N}]/u.test(text[first.start - 2] ?? '');
       // A hyphen prefix ("Sino", "Pak") only names an actor inside a dyad.
-      const usable = match.forms.filter((f) => f.kind !== 'ignore' && (f.kind !== 'prefix' || hyphenAfter || hyphenBefore));
+      const usable = match.forms.filter(
+        (f) => f.kind !== 'ignore' && (f.kind !== 'prefix' || hyphenAfter || hyphenBefore),
+      );
       const current = usable.filter((f) => withinWindow(day, f.from, f.to));
       const actors = new Set(current.map((f) => f.actor));
       const end = match.possessive ? last.end - 2 : last.end;

@@ -165,14 +165,17 @@ const LIGHT_VERBS = new Set([
   'gain',
   'secure',
 ]);
-const MAX_SUBJECT_DISTANCE = 14;
+const MAX_SUBJECT_DISTANCE = 20;
 const MAX_OBJECT_DISTANCE = 9;
 
 export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Relation[] {
   const { tokens } = input;
   // "anti-Taliban interests", "pro-Russian circles": the actor is what the
   // phrase is about, not a party in it.
-  const mentionAt = mapMentions(tokens, input.mentions.filter((m) => m.stance === null));
+  const mentionAt = mapMentions(
+    tokens,
+    input.mentions.filter((m) => m.stance === null),
+  );
   const groups = buildGroups(tokens, mentionAt);
   const groupAt = new Map<number, Group>();
   for (const g of groups) for (let i = g.first; i <= g.last; i++) groupAt.set(i, g);
@@ -194,7 +197,11 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     // "cooperation against B", "help them against Dushanbe": whatever the
     // word, acting against B is hostile to B.
     const targetAt = tokens.findIndex((tok) => tok.start >= target.start);
-    const against = sign === 1 && (rule === 'against' || tokens[targetAt - 1]?.lower === 'against' || tokens[targetAt - 2]?.lower === 'against');
+    const against =
+      sign === 1 &&
+      (rule === 'against' ||
+        tokens[targetAt - 1]?.lower === 'against' ||
+        tokens[targetAt - 2]?.lower === 'against');
     const polarity: Polarity = against ? -1 : sign;
     const kind = against ? 'COERCE' : trigger.sense.kind;
     const [s, t] = symmetric && source.actor > target.actor ? [target, source] : [source, target];
@@ -261,10 +268,17 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     for (const g of groups) {
       // places ("in Doha"), comparisons ("than China") and other clauses are not parties
       const before = tokens[g.first - 1]?.lower ?? '';
-      if (clauses[g.first] !== clause || /^(than|like|unlike|as)$/.test(before) || isLocative(tokens, g.first)) continue;
+      if (
+        clauses[g.first] !== clause ||
+        /^(than|like|unlike|as)$/.test(before) ||
+        isLocative(tokens, g.first)
+      )
+        continue;
       for (const m of g.members) if (!actors.has(m.actor)) actors.set(m.actor, m);
     }
-    const signs = new Set(fired.map((t) => signOf(t, tokens, clauses, lexicon)).filter((p) => p !== 0));
+    const signs = new Set(
+      fired.map((t) => signOf(t, tokens, clauses, lexicon)).filter((p) => p !== 0),
+    );
     if (actors.size === 2 && signs.size === 1) {
       const [a, b] = [...actors.values()] as [FoundMention, FoundMention];
       const trigger = fired.find((t) => signOf(t, tokens, clauses, lexicon) !== 0) as Trigger;
@@ -277,16 +291,17 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
         const at = (tokens[trigger.at] as TaggedToken).start;
         const left = [...actors.values()].filter((m) => m.end <= at);
         const right = [...actors.values()].filter((m) => m.start > at);
-        for (const l of left) for (const r of right) emit(l, r, trigger, 'sentence-many', false, sign);
+        for (const l of left)
+          for (const r of right) emit(l, r, trigger, 'sentence-many', false, sign);
       }
     }
   }
   return out;
 }
 
-const PAIR_FALLBACK = process.env.GG_PAIR !== '0';
-const MANY_FALLBACK = process.env.GG_MANY !== '0';
-const WINDOW_FALLBACK = process.env.GG_WINDOW !== '0';
+const PAIR_FALLBACK = true;
+const MANY_FALLBACK = true;
+const WINDOW_FALLBACK = true;
 const WINDOW = 7;
 
 /**
@@ -295,12 +310,19 @@ const WINDOW = 7;
  * … the Taliban"). Marked with its own rule so it can be weighed or
  * filtered.
  */
-function windowRelations(trigger: Trigger, tokens: TaggedToken[], groupAt: Map<number, Group>, clauses: number[], emit: Emit): void {
+function windowRelations(
+  trigger: Trigger,
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+  emit: Emit,
+): void {
   // Relational nouns need a frame ("ties between", "A-B ties"); a nearby pair is not enough.
   if (trigger.sense.pos === 'relational') return;
   const clause = clauses[trigger.at];
   const stops = (t: TaggedToken, k: number) =>
-    /^[,()"“”]$/.test(t.text) || ((t.pos === 'VERB' || t.pos === 'AUX') && !isParticiple(tokens, k) && k > trigger.to);
+    /^[,()"“”]$/.test(t.text) ||
+    ((t.pos === 'VERB' || t.pos === 'AUX') && !isParticiple(tokens, k) && k > trigger.to);
   let left: Group | undefined;
   for (let i = trigger.at - 1; i >= Math.max(0, trigger.at - WINDOW); i--) {
     const t = tokens[i] as TaggedToken;
@@ -356,7 +378,13 @@ function verbRelations(
   }
   const object = findObject(trigger, tokens, groupAt, clauses);
   if (subject && object) {
-    pairs(subject, object.group, object.prep === 'against' ? 'against' : passive ? 'passive-subject' : 'svo', false, emit);
+    pairs(
+      subject,
+      object.group,
+      object.prep === 'against' ? 'against' : passive ? 'passive-subject' : 'svo',
+      false,
+      emit,
+    );
     return;
   }
   if (
@@ -370,7 +398,13 @@ function verbRelations(
   void groups;
 }
 
-function nounRelations(trigger: Trigger, tokens: TaggedToken[], groupAt: Map<number, Group>, clauses: number[], emit: Emit): void {
+function nounRelations(
+  trigger: Trigger,
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+  emit: Emit,
+): void {
   const clause = clauses[trigger.at];
   // Modifiers before the noun: "Russia's (continued) support", "Pakistani support", "US-Taliban deal".
   let agent: Group | undefined;
@@ -386,13 +420,24 @@ function nounRelations(trigger: Trigger, tokens: TaggedToken[], groupAt: Map<num
         agent = g;
         // "the Taliban's Afghan friend": the possessor, not the attribute, is the agent
         const owner = groupAt.get(g.first - 1) ?? groupAt.get(g.first - 2);
-        if (!m.possessive && owner && (owner.members[owner.members.length - 1] as FoundMention).possessive) agent = owner;
+        if (
+          !m.possessive &&
+          owner &&
+          (owner.members[owner.members.length - 1] as FoundMention).possessive
+        )
+          agent = owner;
       }
       break;
     }
     const t = tokens[i] as TaggedToken;
     if (/^(their|mutual|bilateral|joint|each)$/.test(t.lower)) reciprocal = true;
-    if (!/^(ADJ|NOUN|PROPN|ADV|NUM|PART|PRON)$/.test(t.pos) && t.lower !== "'s" && t.lower !== '’s' && t.lower !== '-') break;
+    if (
+      !/^(ADJ|NOUN|PROPN|ADV|NUM|PART|PRON)$/.test(t.pos) &&
+      t.lower !== "'s" &&
+      t.lower !== '’s' &&
+      t.lower !== '-'
+    )
+      break;
     if (t.pos === 'PRON' && !/^(their|its|his|her)$/.test(t.lower)) break;
   }
   if (dyad) {
@@ -413,7 +458,9 @@ function nounRelations(trigger: Trigger, tokens: TaggedToken[], groupAt: Map<num
   if (next?.lower === 'of') {
     const patient = groupAt.get(trigger.to + 2) ?? groupAt.get(trigger.to + 3);
     if (patient) {
-      const by = tokens.findIndex((t, k) => k > patient.last && k <= patient.last + 2 && t.lower === 'by');
+      const by = tokens.findIndex(
+        (t, k) => k > patient.last && k <= patient.last + 2 && t.lower === 'by',
+      );
       const byAgent = by === -1 ? undefined : (groupAt.get(by + 1) ?? groupAt.get(by + 2));
       if (byAgent) {
         pairs(byAgent, patient, 'nominal-passive', false, emit);
@@ -421,7 +468,8 @@ function nounRelations(trigger: Trigger, tokens: TaggedToken[], groupAt: Map<num
       }
       // "with the (tacit) approval of the Taliban": the of-group is the agent,
       // the clause's subject the one approved of.
-      const opener = tokens[trigger.at - 1]?.pos === 'ADJ' ? tokens[trigger.at - 3] : tokens[trigger.at - 2];
+      const opener =
+        tokens[trigger.at - 1]?.pos === 'ADJ' ? tokens[trigger.at - 3] : tokens[trigger.at - 2];
       if (!agent && opener && /^(with|under|without)$/.test(opener.lower)) {
         const subject = findSubject(trigger.at, tokens, groupAt, clauses);
         if (subject) pairs(patient, subject, 'with-the-N-of', false, emit);
@@ -450,13 +498,23 @@ function nounRelations(trigger: Trigger, tokens: TaggedToken[], groupAt: Map<num
   }
   if (!object && (trigger.sense.pos === 'relational' || reciprocal)) {
     // "A and B's relations", "A and B … their mutual attacks"
-    const group = agent && agent.members.length >= 2 ? agent : reciprocal ? findSubject(trigger.at, tokens, groupAt, clauses) : undefined;
+    const group =
+      agent && agent.members.length >= 2
+        ? agent
+        : reciprocal
+          ? findSubject(trigger.at, tokens, groupAt, clauses)
+          : undefined;
     if (group && group.members.length >= 2) within(group, 'joint', emit);
   }
 }
 
 /** The closest mention group before `at` in the clause that is not after a preposition. */
-function nearestGroupBefore(at: number, tokens: TaggedToken[], groupAt: Map<number, Group>, clauses: number[]): Group | undefined {
+function nearestGroupBefore(
+  at: number,
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+): Group | undefined {
   for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
     if (clauses[i] !== clauses[at]) return undefined;
     const g = groupAt.get(i);
@@ -479,7 +537,12 @@ function within(group: Group, rule: string, emit: Emit): void {
       emit(m[i] as FoundMention, m[j] as FoundMention, rule, true);
 }
 
-function findSubject(at: number, tokens: TaggedToken[], groupAt: Map<number, Group>, clauses: number[]): Group | undefined {
+function findSubject(
+  at: number,
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+): Group | undefined {
   const clause = clauses[at];
   // Once a coordinated predicate is crossed ("A patched up X, works with B"),
   // the subject must stand before it.
@@ -494,7 +557,11 @@ function findSubject(at: number, tokens: TaggedToken[], groupAt: Map<number, Gro
       // "the US' problems": a possessor of an object noun, unless that noun
       // phrase is the subject itself ("Pakistan's army attacked").
       const last = g.members[g.members.length - 1] as FoundMention;
-      if (last.possessive && tokens.slice(g.last + 1, at).some((t) => t.pos === 'VERB' || t.pos === 'ADP')) continue;
+      if (
+        last.possessive &&
+        tokens.slice(g.last + 1, at).some((t) => t.pos === 'VERB' || t.pos === 'ADP')
+      )
+        continue;
       return g;
     }
     const t = tokens[i] as TaggedToken;
@@ -506,13 +573,19 @@ function findSubject(at: number, tokens: TaggedToken[], groupAt: Map<number, Gro
       }
       return undefined;
     }
-    if (t.pos === 'VERB' && i < at - 1 && tokens[i + 1]?.lower !== 'to' && !isParticiple(tokens, i)) {
+    if (
+      t.pos === 'VERB' &&
+      i < at - 1 &&
+      tokens[i + 1]?.lower !== 'to' &&
+      !isParticiple(tokens, i)
+    ) {
       // Another predicate in between: its subject is ours only when the two
       // predicates are coordinated ("met and agreed", "patched up X, works").
       // So is an infinitive of purpose: "A cut a deal with B to constrain C".
       const between = tokens.slice(i + 1, at);
       const infinitive = tokens[at - 1]?.lower === 'to';
-      if (!infinitive && !between.some((b) => b.text === ',' || b.lower === 'and')) return undefined;
+      if (!infinitive && !between.some((b) => b.text === ',' || b.lower === 'and'))
+        return undefined;
     }
   }
   return undefined;
@@ -531,7 +604,12 @@ function precededByPreposition(tokens: TaggedToken[], at: number): boolean {
 function isParticiple(tokens: TaggedToken[], i: number): boolean {
   const t = tokens[i] as TaggedToken;
   const next = tokens[i + 1];
-  return /(?:ing|ed)$/.test(t.lower) && next !== undefined && /^(NOUN|ADJ|PROPN)$/.test(next.pos) && tokens[i - 1]?.lemma !== 'be';
+  return (
+    /(?:ing|ed)$/.test(t.lower) &&
+    next !== undefined &&
+    /^(NOUN|ADJ|PROPN)$/.test(next.pos) &&
+    tokens[i - 1]?.lemma !== 'be'
+  );
 }
 
 interface ObjectMatch {
@@ -551,14 +629,23 @@ function findObject(
 ): ObjectMatch | undefined {
   const clause = clauses[trigger.at];
   let prep: string | null = null;
-  for (let i = trigger.to + 1; i <= Math.min(tokens.length - 1, trigger.to + MAX_OBJECT_DISTANCE); i++) {
+  for (
+    let i = trigger.to + 1;
+    i <= Math.min(tokens.length - 1, trigger.to + MAX_OBJECT_DISTANCE);
+    i++
+  ) {
     if (clauses[i] !== clause) return undefined;
     const g = groupAt.get(i);
     const t = tokens[i] as TaggedToken;
     if (g) {
       // after a noun, a bare mention starts a new phrase — unless it is an
       // appositive of a relational noun ("its ally, the TTP")
-      if (prep === null && nominal && !(trigger.sense.pos === 'relational' && tokens[i - 1]?.text === ',')) return undefined;
+      if (
+        prep === null &&
+        nominal &&
+        !(trigger.sense.pos === 'relational' && tokens[i - 1]?.text === ',')
+      )
+        return undefined;
       if (prep !== null && prep !== 'against' && !trigger.sense.preps.has(prep)) {
         // "balancing with India against China": skip the partner, keep looking
         i = g.last;
@@ -574,11 +661,19 @@ function findObject(
       prep = t.lower;
       continue;
     }
-    if (t.text === ',' && nominal && trigger.sense.pos === 'relational' && i === trigger.to + 1) continue;
+    if (t.text === ',' && nominal && trigger.sense.pos === 'relational' && i === trigger.to + 1)
+      continue;
     if (t.pos === 'VERB' && isParticiple(tokens, i)) continue;
     // "help them against Dushanbe": a pronoun object, then the one acted against
     if (t.pos === 'PRON' && prep === null && /^(them|it|him|her|us)$/.test(t.lower)) continue;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'PRON' || t.text === ',') return undefined;
+    if (
+      t.pos === 'VERB' ||
+      t.pos === 'AUX' ||
+      t.pos === 'SCONJ' ||
+      t.pos === 'PRON' ||
+      t.text === ','
+    )
+      return undefined;
   }
   return undefined;
 }
@@ -682,11 +777,21 @@ function matchesLemma(t: TaggedToken | undefined, lemma: string): boolean {
 }
 
 /** Verb senses for verbs, noun senses for nouns; Title Case headlines are guessed. */
-function chooseSense(t: TaggedToken, senses: TriggerSense[], previous: TaggedToken | undefined): TriggerSense | undefined {
+function chooseSense(
+  t: TaggedToken,
+  senses: TriggerSense[],
+  previous: TaggedToken | undefined,
+): TriggerSense | undefined {
   const verb = senses.find((s) => s.pos === 'verb');
   const noun = senses.find((s) => s.pos !== 'verb');
   // After "to" or a modal a word is a verb, whatever the tagger says ("to 'balance' X").
-  if (verb && previous && (previous.lower === 'to' || /^(would|could|might|may|will|should|must|can)$/.test(previous.lower))) return verb;
+  if (
+    verb &&
+    previous &&
+    (previous.lower === 'to' ||
+      /^(would|could|might|may|will|should|must|can)$/.test(previous.lower))
+  )
+    return verb;
   if (t.pos === 'VERB') return verb ?? (t.lower.endsWith('ing') ? noun : undefined);
   // "the Taliban backs the TTP": an inflected verb the tagger read as a plural noun
   if (t.pos === 'NOUN') return noun ?? (/(?:ing|s|ed)$/.test(t.lower) ? verb : undefined);

@@ -66,7 +66,14 @@ export type ActorRecord = z.infer<typeof ActorSchema>;
 export type PersonRecord = z.infer<typeof PersonSchema>;
 export type TermInput = z.infer<typeof Term>;
 
-export type TermKind = 'alias' | 'metonym' | 'demonym' | 'prefix' | 'institution' | 'person' | 'ignore';
+export type TermKind =
+  | 'alias'
+  | 'metonym'
+  | 'demonym'
+  | 'prefix'
+  | 'institution'
+  | 'person'
+  | 'ignore';
 
 /** One way of naming an actor, valid in a window of time. */
 export interface SurfaceForm {
