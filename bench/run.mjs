@@ -28,6 +28,9 @@ const { ingestPaths } = await import('../dist/ingest/run.js');
 const { openStore } = await import('../dist/store/database.js');
 const { DocumentStore } = await import('../dist/store/documents.js');
 const { languageDetector } = await import('../dist/ingest/language.js');
+const { extractStore } = await import('../dist/extract/run.js');
+const { loadKnowledgeBase } = await import('../dist/knowledge/actors.js');
+const { loadLexicon } = await import('../dist/knowledge/lexicon.js');
 
 const seconds = (since) => (performance.now() - since) / 1000;
 const fmt = (n, digits = 1) => n.toFixed(digits);
@@ -68,6 +71,23 @@ try {
   for (const failure of first.failures.slice(0, 5)) {
     console.log(`  failed: ${failure.location}: ${failure.reason}`);
   }
+
+  // Extraction over everything just stored: one process, one core.
+  const kb = loadKnowledgeBase();
+  const lexicon = loadLexicon();
+  started = performance.now();
+  const extraction = extractStore(db, kb, lexicon);
+  const extractSeconds = seconds(started);
+  const cleanMb = extraction.chars / MB;
+  console.log(
+    `extract: ${extraction.extracted} docs, ${fmt(cleanMb)} MB of clean text in ${fmt(extractSeconds)} s → ` +
+      `${fmt(cleanMb / extractSeconds, 2)} MB/s per core, ${Math.round(extraction.relations / extractSeconds)} relations/s ` +
+      `(${extraction.relations} relations, ${extraction.mentions} mentions)`,
+  );
+  console.log(
+    `ingest + extraction: ${fmt(mb)} MB in ${fmt(firstSeconds + extractSeconds)} s → ` +
+      `${fmt(mb / (firstSeconds + extractSeconds), 2)} MB/s per core (goal: 5 MB/s)`,
+  );
 
   started = performance.now();
   const second = await ingestPaths(store, [corpus.dir]);

@@ -751,9 +751,11 @@ function findTriggers(
   for (let i = 0; i < tokens.length; i++) {
     if (mentionAt[i]) continue;
     const t = tokens[i] as TaggedToken;
-    const phrase = lexicon.phrases.find((p) =>
-      p.lemmas.every((l, k) => matchesLemma(tokens[i + k], l)),
-    );
+    const candidates = [
+      ...(lexicon.phrasesByFirst.get(t.lemma) ?? []),
+      ...(t.lemma !== t.lower ? (lexicon.phrasesByFirst.get(t.lower) ?? []) : []),
+    ];
+    const phrase = candidates.find((p) => p.lemmas.every((l, k) => matchesLemma(tokens[i + k], l)));
     if (phrase) {
       out.push({ at: i, to: i + phrase.lemmas.length - 1, sense: phrase.sense });
       i += phrase.lemmas.length - 1;

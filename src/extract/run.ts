@@ -13,6 +13,9 @@ import type { Db } from '../store/database.js';
 import { RelationStore } from '../store/relations.js';
 import { Extractor } from './extractor.js';
 
+/** Documents written per transaction. */
+const BATCH = 200;
+
 export interface ExtractSummary {
   documents: number;
   extracted: number;
@@ -52,7 +55,13 @@ export function extractStore(
     chars: 0,
     seconds: 0,
   };
-  targets.forEach((doc, i) => {
+  // Results are written in batches: a commit per document costs more than
+  // extracting a short one. Each document's rows still go in together, and
+  // an interrupted run leaves the rest marked out of date for the next one.
+  const batch = db.transaction((docs: typeof targets, offset: number) => {
+    docs.forEach((doc, k) => extractOne(doc, offset + k));
+  });
+  const extractOne = (doc: (typeof targets)[number], i: number) => {
     if (!doc.languageSupported) {
       const { language } = languages.get(doc.id) as { language: string };
       store.save(doc.id, fingerprint, EXTRACTOR_VERSION, {
@@ -69,7 +78,8 @@ export function extractStore(
       summary.chars += doc.text.length;
     }
     options.onProgress?.(i + 1, targets.length);
-  });
+  };
+  for (let i = 0; i < targets.length; i += BATCH) batch(targets.slice(i, i + BATCH), i);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -10,7 +10,7 @@ export const SUPPORTED_LANGUAGES = new Set(['en']);
 /** Below this many letters the guess is not worth making. */
 const MIN_LETTERS = 20;
 /** fastText reads the opening of a document; more adds time, not accuracy. */
-const SAMPLE_CHARS = 3000;
+const SAMPLE_CHARS = 1000;
 
 type Detector = (text: string) => string;
 let detector: Promise<Detector> | undefined;

@@ -61,6 +61,8 @@ export interface Lexicon {
   words: Map<string, TriggerSense[]>;
   /** Multiword phrases, as lemma sequences, longest first. */
   phrases: { lemmas: string[]; sense: TriggerSense }[];
+  /** The same phrases by their first word, longest first: the scan looks up one list per token. */
+  phrasesByFirst: Map<string, { lemmas: string[]; sense: TriggerSense }[]>;
   negativeModifiers: Set<string>;
   positiveModifiers: Set<string>;
   cues: { hypothetical: string[][]; reported: string[][]; negated: string[][] };
@@ -113,9 +115,15 @@ function build(data: LexiconFile, file: string): Lexicon {
     }
   }
   phrases.sort((a, b) => b.lemmas.length - a.lemmas.length);
+  const phrasesByFirst = new Map<string, Lexicon['phrases']>();
+  for (const phrase of phrases) {
+    const first = phrase.lemmas[0] as string;
+    phrasesByFirst.set(first, [...(phrasesByFirst.get(first) ?? []), phrase]);
+  }
   return {
     words,
     phrases,
+    phrasesByFirst,
     negativeModifiers: new Set(data.modifiers.negative.map((w) => w.toLowerCase())),
     positiveModifiers: new Set(data.modifiers.positive.map((w) => w.toLowerCase())),
     cues: {

@@ -4,6 +4,8 @@
  * the middle leaves every committed input whole and the next run redoes
  * only what was not committed.
  */
+
+import type { Statement } from 'better-sqlite3';
 import type {
   DateBasis,
   IngestedDocument,
@@ -84,11 +86,23 @@ export interface DocumentFilter {
 }
 
 export class DocumentStore {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  /** Prepared once per store: preparing is a large share of a small write. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /** The hash an input had when it was last stored, if it was. */
   inputHash(location: string): string | undefined {
-    const row = this.db.prepare('SELECT input_hash FROM inputs WHERE location = ?').get(location) as
+    const row = this.sql('SELECT input_hash FROM inputs WHERE location = ?').get(location) as
       | { input_hash: string }
       | undefined;
     return row?.input_hash;
@@ -98,11 +112,9 @@ export class DocumentStore {
   documentsOf(
     location: string,
   ): { id: number; path: string; language: string; duplicateOf: number | null }[] {
-    return this.db
-      .prepare(
-        'SELECT id, path, language, duplicate_of AS duplicateOf FROM documents WHERE location = ? ORDER BY id',
-      )
-      .all(location) as {
+    return this.sql(
+      'SELECT id, path, language, duplicate_of AS duplicateOf FROM documents WHERE location = ? ORDER BY id',
+    ).all(location) as {
       id: number;
       path: string;
       language: string;
@@ -114,27 +126,27 @@ export class DocumentStore {
   saveInput(input: InputRecord, documents: IngestedDocument[]): SavedDocument[] {
     return this.db.transaction(() => {
       const rawSha = sha256(input.bytes);
-      const previous = this.db
-        .prepare('SELECT raw_sha256 AS sha FROM inputs WHERE location = ?')
-        .get(input.location) as { sha: string } | undefined;
-      this.db
-        .prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, size) VALUES (?, ?, ?)')
-        .run(rawSha, Buffer.from(input.bytes), input.bytes.length);
-      this.db
-        .prepare(
-          `INSERT INTO inputs (location, raw_sha256, encoding, media_type, input_hash, ingested_at)
+      const previous = this.sql('SELECT raw_sha256 AS sha FROM inputs WHERE location = ?').get(
+        input.location,
+      ) as { sha: string } | undefined;
+      this.sql('INSERT OR IGNORE INTO blobs (sha256, bytes, size) VALUES (?, ?, ?)').run(
+        rawSha,
+        Buffer.from(input.bytes),
+        input.bytes.length,
+      );
+      this.sql(
+        `INSERT INTO inputs (location, raw_sha256, encoding, media_type, input_hash, ingested_at)
            VALUES (@location, @raw, @encoding, @mediaType, @inputHash, @now)
            ON CONFLICT(location) DO UPDATE SET raw_sha256 = @raw, encoding = @encoding,
              media_type = @mediaType, input_hash = @inputHash, ingested_at = @now`,
-        )
-        .run({
-          location: input.location,
-          raw: rawSha,
-          encoding: input.encoding,
-          mediaType: input.mediaType,
-          inputHash: input.inputHash,
-          now: new Date().toISOString(),
-        });
+      ).run({
+        location: input.location,
+        raw: rawSha,
+        encoding: input.encoding,
+        mediaType: input.mediaType,
+        inputHash: input.inputHash,
+        now: new Date().toISOString(),
+      });
 
       const before = new Map(this.documentsOf(input.location).map((d) => [d.path, d.id]));
       const saved = documents.map((doc) =>
@@ -181,34 +193,30 @@ export class DocumentStore {
     };
     let id: number;
     if (existingId === undefined) {
-      const result = this.db
-        .prepare(
-          `INSERT INTO documents (path, location, file, entry, title, author, date, date_basis, source, url,
+      const result = this.sql(
+        `INSERT INTO documents (path, location, file, entry, title, author, date, date_basis, source, url,
              language, language_supported, text, offset_map, raw_start, raw_end, content_hash, minhash,
              duplicate_of, notes, warnings, ingest_version)
            VALUES (@path, @location, @file, @entry, @title, @author, @date, @dateBasis, @source, @url,
              @language, @languageSupported, @text, @offsetMap, @rawStart, @rawEnd, @contentHash, @minhash,
              @duplicateOf, @notes, @warnings, @version)`,
-        )
-        .run(values);
+      ).run(values);
       id = Number(result.lastInsertRowid);
     } else {
       id = existingId;
-      this.db
-        .prepare(
-          `UPDATE documents SET location = @location, file = @file, entry = @entry, title = @title,
+      this.sql(
+        `UPDATE documents SET location = @location, file = @file, entry = @entry, title = @title,
              author = @author, date = @date, date_basis = @dateBasis, source = @source, url = @url,
              language = @language, language_supported = @languageSupported, text = @text,
              offset_map = @offsetMap, raw_start = @rawStart, raw_end = @rawEnd,
              content_hash = @contentHash, minhash = @minhash, duplicate_of = @duplicateOf,
              notes = @notes, warnings = @warnings, ingest_version = @version
            WHERE id = @id`,
-        )
-        .run({ ...values, id });
-      this.db.prepare('DELETE FROM lsh_bands WHERE document_id = ?').run(id);
+      ).run({ ...values, id });
+      this.sql('DELETE FROM lsh_bands WHERE document_id = ?').run(id);
       this.unlinkStaleCopies(id, hash, signature);
     }
-    const insertBand = this.db.prepare(
+    const insertBand = this.sql(
       'INSERT OR IGNORE INTO lsh_bands (band, key, document_id) VALUES (?, ?, ?)',
     );
     lshBandKeys(signature).forEach((key, band) => {
@@ -234,15 +242,13 @@ export class DocumentStore {
     selfId: number | undefined,
   ): number | null {
     const self = selfId ?? -1;
-    const exact = this.db
-      .prepare(
-        `SELECT COALESCE(duplicate_of, id) AS original FROM documents
+    const exact = this.sql(
+      `SELECT COALESCE(duplicate_of, id) AS original FROM documents
          WHERE content_hash = ? AND id != ? AND COALESCE(duplicate_of, id) != ? ORDER BY id LIMIT 1`,
-      )
-      .get(hash, self, self) as { original: number } | undefined;
+    ).get(hash, self, self) as { original: number } | undefined;
     if (exact) return exact.original;
 
-    const candidate = this.db.prepare(
+    const candidate = this.sql(
       `SELECT d.id, COALESCE(d.duplicate_of, d.id) AS original, d.minhash FROM lsh_bands b
        JOIN documents d ON d.id = b.document_id WHERE b.band = ? AND b.key = ? AND d.id != ?`,
     );
@@ -272,10 +278,10 @@ export class DocumentStore {
 
   /** After a document changes, copies that no longer match it stand alone. */
   private unlinkStaleCopies(id: number, hash: string, signature: Uint32Array): void {
-    const copies = this.db
-      .prepare('SELECT id, content_hash AS hash, minhash FROM documents WHERE duplicate_of = ?')
-      .all(id) as { id: number; hash: string; minhash: Buffer }[];
-    const unlink = this.db.prepare('UPDATE documents SET duplicate_of = NULL WHERE id = ?');
+    const copies = this.sql(
+      'SELECT id, content_hash AS hash, minhash FROM documents WHERE duplicate_of = ?',
+    ).all(id) as { id: number; hash: string; minhash: Buffer }[];
+    const unlink = this.sql('UPDATE documents SET duplicate_of = NULL WHERE id = ?');
     for (const copy of copies) {
       if (copy.hash === hash) continue;
       const other = new Uint32Array(
@@ -288,17 +294,15 @@ export class DocumentStore {
   }
 
   private deleteDocument(id: number): void {
-    this.db.prepare('UPDATE documents SET duplicate_of = NULL WHERE duplicate_of = ?').run(id);
-    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    this.sql('UPDATE documents SET duplicate_of = NULL WHERE duplicate_of = ?').run(id);
+    this.sql('DELETE FROM documents WHERE id = ?').run(id);
   }
 
   /** Original bytes no input refers to any more (a file that changed). */
   private dropBlobIfUnused(sha: string): void {
-    this.db
-      .prepare(
-        'DELETE FROM blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM inputs WHERE raw_sha256 = ?)',
-      )
-      .run(sha, sha);
+    this.sql(
+      'DELETE FROM blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM inputs WHERE raw_sha256 = ?)',
+    ).run(sha, sha);
   }
 
   list(filter: DocumentFilter = {}): StoredDocument[] {
@@ -309,13 +313,11 @@ export class DocumentStore {
       params.push(filter.language);
     }
     if (filter.includeDuplicates === false) where.push('duplicate_of IS NULL');
-    const rows = this.db
-      .prepare(
-        `SELECT id, path, location, file, entry, title, author, date, date_basis, source, url, language,
+    const rows = this.sql(
+      `SELECT id, path, location, file, entry, title, author, date, date_basis, source, url, language,
            language_supported, length(text) AS chars, content_hash, duplicate_of, notes, warnings
          FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
-      )
-      .all(...params) as (Omit<DocumentRow, 'text' | 'offset_map' | 'minhash'> & {
+    ).all(...params) as (Omit<DocumentRow, 'text' | 'offset_map' | 'minhash'> & {
       chars: number;
     })[];
     return rows.map((row) => toStored(row, row.chars));
@@ -324,13 +326,11 @@ export class DocumentStore {
   /** Finds a document by id, path, or file name (with `#N` for an entry). */
   get(ref: string): FullDocument {
     const byId = /^\d+$/.test(ref) ? Number(ref) : null;
-    const matches = this.db
-      .prepare(
-        `SELECT d.*, i.encoding, i.media_type, b.bytes FROM documents d
+    const matches = this.sql(
+      `SELECT d.*, i.encoding, i.media_type, b.bytes FROM documents d
          JOIN inputs i ON i.location = d.location JOIN blobs b ON b.sha256 = i.raw_sha256
          WHERE d.id = ? OR d.path = ? OR (d.file || COALESCE('#' || d.entry, '')) = ? ORDER BY d.id`,
-      )
-      .all(byId ?? -1, ref, ref) as (DocumentRow & {
+    ).all(byId ?? -1, ref, ref) as (DocumentRow & {
       encoding: string;
       media_type: string;
       bytes: Buffer;
@@ -362,13 +362,11 @@ export class DocumentStore {
   }
 
   counts(): { documents: number; duplicates: number; inputs: number; unsupportedLanguage: number } {
-    return this.db
-      .prepare(
-        `SELECT COUNT(*) AS documents, COUNT(duplicate_of) AS duplicates,
+    return this.sql(
+      `SELECT COUNT(*) AS documents, COUNT(duplicate_of) AS duplicates,
            (SELECT COUNT(*) FROM inputs) AS inputs, SUM(language_supported = 0) AS unsupportedLanguage
          FROM documents`,
-      )
-      .get() as {
+    ).get() as {
       documents: number;
       duplicates: number;
       inputs: number;

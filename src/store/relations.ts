@@ -3,6 +3,8 @@
  * the fingerprint (extractor version, knowledge base, lexicon) that
  * produced them, so `greatgame extract` redoes only what is out of date.
  */
+
+import type { Statement } from 'better-sqlite3';
 import type { Mention, Modality, Relation } from '../domain/relation.js';
 import type { Db } from './database.js';
 
@@ -37,17 +39,27 @@ export interface ExtractionTarget {
 }
 
 export class RelationStore {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  /** Prepared once per store: preparing is a large share of a small write. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /** Documents whose stored extraction is missing or made by another fingerprint. */
   outOfDate(fingerprint: string, all = false): ExtractionTarget[] {
-    const rows = this.db
-      .prepare(
-        `SELECT d.id, d.text, d.date, d.language_supported AS supported, d.duplicate_of AS duplicateOf
+    const rows = this.sql(
+      `SELECT d.id, d.text, d.date, d.language_supported AS supported, d.duplicate_of AS duplicateOf
          FROM documents d LEFT JOIN extractions e ON e.document_id = d.id
          WHERE ? OR e.fingerprint IS NULL OR e.fingerprint != ? ORDER BY d.id`,
-      )
-      .all(all ? 1 : 0, fingerprint) as {
+    ).all(all ? 1 : 0, fingerprint) as {
       id: number;
       text: string;
       date: string | null;
@@ -71,15 +83,15 @@ export class RelationStore {
     found: { mentions: Mention[]; relations: Relation[] } | { skipped: string },
   ): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM mentions WHERE document_id = ?').run(documentId);
-      this.db.prepare('DELETE FROM relations WHERE document_id = ?').run(documentId);
+      this.sql('DELETE FROM mentions WHERE document_id = ?').run(documentId);
+      this.sql('DELETE FROM relations WHERE document_id = ?').run(documentId);
       if ('mentions' in found) {
-        const mention = this.db.prepare(
+        const mention = this.sql(
           'INSERT INTO mentions (document_id, start, end, surface, actor, sector, via, person) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         );
         for (const m of found.mentions)
           mention.run(documentId, m.start, m.end, m.surface, m.actor, m.sector, m.via, m.person);
-        const relation = this.db.prepare(
+        const relation = this.sql(
           `INSERT INTO relations (document_id, source, target, polarity, kind, modality, date, doc_date, quote, start, end,
              sentence_start, sentence_end, trigger, rule, symmetric, extractor_version)
            VALUES (@documentId, @source, @target, @polarity, @kind, @modality, @date, @docDate, @quote, @start, @end,
@@ -88,18 +100,16 @@ export class RelationStore {
         for (const r of found.relations)
           relation.run({ ...r, documentId, symmetric: r.symmetric ? 1 : 0, version });
       }
-      this.db
-        .prepare(
-          `INSERT INTO extractions (document_id, fingerprint, extracted_at, skipped) VALUES (?, ?, ?, ?)
+      this.sql(
+        `INSERT INTO extractions (document_id, fingerprint, extracted_at, skipped) VALUES (?, ?, ?, ?)
            ON CONFLICT(document_id) DO UPDATE SET fingerprint = excluded.fingerprint,
              extracted_at = excluded.extracted_at, skipped = excluded.skipped`,
-        )
-        .run(
-          documentId,
-          fingerprint,
-          new Date().toISOString(),
-          'skipped' in found ? found.skipped : null,
-        );
+      ).run(
+        documentId,
+        fingerprint,
+        new Date().toISOString(),
+        'skipped' in found ? found.skipped : null,
+      );
     })();
   }
 
@@ -138,22 +148,18 @@ export class RelationStore {
       params.documentId = filter.documentId;
     }
     if (filter.skipDuplicates !== false) where.push('d.duplicate_of IS NULL');
-    const rows = this.db
-      .prepare(
-        `SELECT r.*, d.path AS doc, d.file AS file FROM relations r JOIN documents d ON d.id = r.document_id
+    const rows = this.sql(
+      `SELECT r.*, d.path AS doc, d.file AS file FROM relations r JOIN documents d ON d.id = r.document_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.document_id, r.start, r.id
          ${filter.limit ? `LIMIT ${Math.max(1, Math.floor(filter.limit))}` : ''}`,
-      )
-      .all(params) as Record<string, unknown>[];
+    ).all(params) as Record<string, unknown>[];
     return rows.map(toRelation);
   }
 
   mentionCounts(): { actor: string; mentions: number; documents: number }[] {
-    return this.db
-      .prepare(
-        'SELECT actor, COUNT(*) AS mentions, COUNT(DISTINCT document_id) AS documents FROM mentions GROUP BY actor ORDER BY mentions DESC',
-      )
-      .all() as { actor: string; mentions: number; documents: number }[];
+    return this.sql(
+      'SELECT actor, COUNT(*) AS mentions, COUNT(DISTINCT document_id) AS documents FROM mentions GROUP BY actor ORDER BY mentions DESC',
+    ).all() as { actor: string; mentions: number; documents: number }[];
   }
 }
 
