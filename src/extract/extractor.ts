@@ -10,6 +10,7 @@ import winkNLP, { type WinkMethods } from 'wink-nlp';
 import type { Mention, Relation } from '../domain/relation.js';
 import type { KnowledgeBase } from '../knowledge/actors.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
+import { resolveDescriptions } from './coreference.js';
 import { type FoundMention, type IdleMention, MentionFinder } from './mentions.js';
 import { extractFromSentence, type TaggedToken } from './relations.js';
 import { splitSentences } from './sentences.js';
@@ -44,7 +45,9 @@ export class Extractor {
   }
 
   extract(text: string, docDate: string | null): DocumentExtraction {
-    const { mentions, idle } = this.finder.find(text, docDate);
+    const found = this.finder.find(text, docDate);
+    const idle = found.idle;
+    const mentions = resolveDescriptions(text, found.mentions, this.kb);
     const sentences = splitSentences(text);
     const relations: Relation[] = [];
     let tagged = 0;

@@ -153,6 +153,7 @@ function preferred(forms: SurfaceForm[]): SurfaceForm {
     institution: 1,
     metonym: 2,
     ignore: 6,
+    coreference: 7,
     alias: 3,
     demonym: 4,
     prefix: 5,

@@ -619,6 +619,7 @@ interface ObjectMatch {
 }
 
 const IDIOM_HEADS = new Set(['wake', 'behalf', 'name', 'sake']);
+const ADVERSARIES = new Set(['foe', 'enemy', 'rival', 'opponent', 'adversary', 'detractor']);
 
 function findObject(
   trigger: Trigger,
@@ -653,7 +654,10 @@ function findObject(
         continue;
       }
       const last = g.members[g.members.length - 1] as FoundMention;
-      if (last.possessive && IDIOM_HEADS.has(tokens[g.last + 2]?.lower ?? '')) return undefined;
+      const head = tokens[g.last + 2]?.lemma ?? '';
+      if (last.possessive && IDIOM_HEADS.has(head)) return undefined;
+      // "arm that group's foes": acting for someone's enemies is acting against them
+      if (last.possessive && ADVERSARIES.has(head)) return { group: g, prep: 'against' };
       return { group: g, prep };
     }
     if (t.pos === 'ADP' || t.lower === 'to') {
@@ -751,6 +755,8 @@ function findTriggers(
   for (let i = 0; i < tokens.length; i++) {
     if (mentionAt[i]) continue;
     const t = tokens[i] as TaggedToken;
+    // "terrorist-designated", "US-backed": part of a compound adjective, not a predicate
+    if (tokens[i - 1]?.text === '-' && t.pos === 'VERB') continue;
     const candidates = [
       ...(lexicon.phrasesByFirst.get(t.lemma) ?? []),
       ...(t.lemma !== t.lower ? (lexicon.phrasesByFirst.get(t.lower) ?? []) : []),

@@ -73,7 +73,8 @@ export type TermKind =
   | 'prefix'
   | 'institution'
   | 'person'
-  | 'ignore';
+  | 'ignore'
+  | 'coreference';
 
 /** One way of naming an actor, valid in a window of time. */
 export interface SurfaceForm {
