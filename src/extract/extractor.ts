@@ -66,7 +66,7 @@ export class Extractor {
       if (sentence.end - sentence.start > MAX_SENTENCE_CHARS) continue;
       tagged++;
       const sentenceText = text.slice(sentence.start, sentence.end);
-      const tokens = tag(sentenceText, sentence.start);
+      const tokens = tag(sentenceText, sentence.start, inside);
       relations.push(
         ...extractFromSentence(
           {
@@ -118,10 +118,15 @@ export function headlineToLower(sentence: string): string {
 }
 
 /** wink-nlp tokens with offsets into the document (found by scanning the sentence). */
-function tag(sentence: string, offset: number): TaggedToken[] {
+function tag(sentence: string, offset: number, mentions: FoundMention[] = []): TaggedToken[] {
   const nlp = tagger();
   const its = nlp.its;
-  const lowered = headlineToLower(sentence);
+  let lowered = headlineToLower(sentence);
+  // A capital that only marks the sentence start makes the tagger see a name
+  // ("Ties between …"); actor names are protected, they come from the gazetteer.
+  if (/^\p{Lu}\p{Ll}/u.test(lowered) && !mentions.some((m) => m.start === offset)) {
+    lowered = lowered[0]?.toLowerCase() + lowered.slice(1);
+  }
   const doc = nlp.readDoc(lowered);
   const values = doc.tokens().out(its.value) as string[];
   // biome-ignore lint/suspicious/noExplicitAny: wink's typings miss the lemma add-on's signature

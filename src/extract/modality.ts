@@ -52,7 +52,13 @@ export function modalityOf(
     for (let i = at - 1; i >= start; i--) if (isCue(cues, tokens, i)) return i;
     return -1;
   };
-  const reported = nearest(lexicon.cues.reported, 0);
+  let reported = nearest(lexicon.cues.reported, 0);
+  // "accused B of sheltering C", "suspected of arming": the accusation frames what follows
+  for (let i = at - 1; i >= 0 && reported < 0; i--) {
+    if ((tokens[i] as TaggedToken).lower !== 'of') continue;
+    const head = tokens.slice(Math.max(0, i - 5), i).find((t) => /^(accuse|suspect|allege|charge)$/.test(t.lemma));
+    if (head) reported = i;
+  }
   const hypothetical = nearest(lexicon.cues.hypothetical, from);
   if (hypothetical > reported) return 'hypothetical';
   if (reported >= 0) return 'reported';

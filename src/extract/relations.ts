@@ -181,6 +181,15 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
   for (const g of groups) for (let i = g.first; i <= g.last; i++) groupAt.set(i, g);
   const clauses = clauseIds(tokens);
   const triggers = findTriggers(tokens, lexicon, mentionAt);
+  // "For Pakistan, …": the fronted topic of the sentence.
+  const topicGroup = groups[0];
+  const topic =
+    tokens[0]?.lower === 'for' &&
+    topicGroup &&
+    topicGroup.first <= 2 &&
+    (tokens[topicGroup.last + 1]?.text === ',' || (/sel(f|ves)$/.test(tokens[topicGroup.last + 1]?.lower ?? '') && tokens[topicGroup.last + 2]?.text === ','))
+      ? topicGroup
+      : undefined;
   const out: Relation[] = [];
   const seen = new Set<string>();
   const fired: Trigger[] = [];
@@ -245,11 +254,11 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     const symmetric = trigger.sense.pos === 'relational';
     const before = out.length;
     if (trigger.sense.pos === 'verb') {
-      verbRelations(trigger, tokens, groups, groupAt, clauses, (a, b, rule, sym) =>
+      verbRelations(trigger, tokens, topic, groupAt, clauses, (a, b, rule, sym) =>
         emit(a, b, trigger, rule, sym, polarity),
       );
     } else {
-      nounRelations(trigger, tokens, groupAt, clauses, (a, b, rule, sym) =>
+      nounRelations(trigger, tokens, topic, groupAt, clauses, (a, b, rule, sym) =>
         emit(a, b, trigger, rule, sym || symmetric, polarity),
       );
     }
@@ -279,9 +288,12 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     const signs = new Set(
       fired.map((t) => signOf(t, tokens, clauses, lexicon)).filter((p) => p !== 0),
     );
-    if (actors.size === 2 && signs.size === 1) {
-      const [a, b] = [...actors.values()] as [FoundMention, FoundMention];
-      const trigger = fired.find((t) => signOf(t, tokens, clauses, lexicon) !== 0) as Trigger;
+    const [a, b] = [...actors.values()] as [FoundMention, FoundMention];
+    const trigger = fired.find((t) => signOf(t, tokens, clauses, lexicon) !== 0);
+    // "Russian and Chinese tourists visited…": two co-subjects of a one-way verb are not related by it
+    const together = groups.some((g) => g.members.includes(a) && g.members.includes(b));
+    const twoWay = trigger !== undefined && (trigger.sense.pos !== 'verb' || RECIPROCAL.has(trigger.sense.lemma.split(' ')[0] ?? ''));
+    if (actors.size === 2 && signs.size === 1 && trigger && (!together || twoWay)) {
       emit(a, b, trigger, 'sentence', true, [...signs][0] as Polarity);
     } else if (actors.size > 2 && signs.size === 1 && MANY_FALLBACK) {
       // More actors: only those on either side of a trigger word.
@@ -357,13 +369,13 @@ type Emit = (a: FoundMention, b: FoundMention, rule: string, symmetric: boolean)
 function verbRelations(
   trigger: Trigger,
   tokens: TaggedToken[],
-  groups: Group[],
+  topic: Group | undefined,
   groupAt: Map<number, Group>,
   clauses: number[],
   emit: Emit,
 ): void {
   const clause = clauses[trigger.at];
-  const subject = findSubject(trigger.at, tokens, groupAt, clauses);
+  const subject = findSubject(trigger.at, tokens, groupAt, clauses) ?? topicalSubject(topic, trigger.at, tokens, groupAt);
   const passive = isPassive(trigger, tokens);
   if (passive) {
     // B was <verb>-ed by A: the agent follows "by".
@@ -376,7 +388,10 @@ function verbRelations(
       }
     }
   }
-  const object = findObject(trigger, tokens, groupAt, clauses);
+  const object =
+    findObject(trigger, tokens, groupAt, clauses) ??
+    // "… has given it no strategic depth": the pronoun object is the topic
+    (topic && /^(it|them)$/.test(tokens[trigger.to + 1]?.lower ?? '') ? { group: topic, prep: null } : undefined);
   if (subject && object) {
     pairs(
       subject,
@@ -385,6 +400,7 @@ function verbRelations(
       false,
       emit,
     );
+    againstTail(subject, object.group.last, tokens, groupAt, clauses, emit);
     return;
   }
   if (
@@ -395,12 +411,12 @@ function verbRelations(
   ) {
     within(subject, 'reciprocal', emit);
   }
-  void groups;
 }
 
 function nounRelations(
   trigger: Trigger,
   tokens: TaggedToken[],
+  topic: Group | undefined,
   groupAt: Map<number, Group>,
   clauses: number[],
   emit: Emit,
@@ -445,9 +461,11 @@ function nounRelations(
     return;
   }
   const next = tokens[trigger.to + 1];
-  // "between A and B" / "among A, B and C"
-  if (next && (next.lower === 'between' || next.lower === 'among')) {
-    const g = groupAt.get(trigger.to + 2) ?? groupAt.get(trigger.to + 3);
+  // "between A and B" / "among A, B and C" (a word or two may intervene:
+  // "a new format announced between A, B and C")
+  const between = [1, 2, 3].map((k) => trigger.to + k).find((k) => /^(between|among)$/.test(tokens[k]?.lower ?? ''));
+  if (between !== undefined && tokens.slice(trigger.to + 1, between).every((t) => /^(VERB|ADV|ADJ)$/.test(t.pos))) {
+    const g = groupAt.get(between + 1) ?? groupAt.get(between + 2);
     if (g && g.members.length >= 2 && clauses[g.first] === clause) {
       if (trigger.sense.pos === 'relational') within(g, 'between', emit);
       else if (agent) pairs(agent, g, 'between', false, emit);
@@ -471,7 +489,9 @@ function nounRelations(
       const opener =
         tokens[trigger.at - 1]?.pos === 'ADJ' ? tokens[trigger.at - 3] : tokens[trigger.at - 2];
       if (!agent && opener && /^(with|under|without)$/.test(opener.lower)) {
-        const subject = findSubject(trigger.at, tokens, groupAt, clauses);
+        let verb = trigger.at - 1;
+        while (verb > 0 && tokens[verb]?.pos !== 'VERB') verb--;
+        const subject = findSubject(verb, tokens, groupAt, clauses);
         if (subject) pairs(patient, subject, 'with-the-N-of', false, emit);
         return;
       }
@@ -492,8 +512,24 @@ function nounRelations(
     agent = nearestGroupBefore(trigger.at, tokens, groupAt, clauses);
     rule = 'partner-with';
   }
+  if (!agent && topic) {
+    agent = topicalSubject(topic, trigger.at, tokens, groupAt);
+    rule = 'topic';
+  }
+  // "TTP is its natural ally", "X is a friend of India": a relational noun
+  // predicated of the subject relates it to the owner or the of-phrase.
+  if (trigger.sense.pos === 'relational' && !object && isCopular(trigger.at, tokens)) {
+    const subject = findSubject(trigger.at, tokens, groupAt, clauses);
+    const ofPhrase = /^(of|to)$/.test(next?.lower ?? '') ? (groupAt.get(trigger.to + 2) ?? groupAt.get(trigger.to + 3)) : undefined;
+    const owner = ofPhrase ?? (ownedByPronoun(trigger.at, tokens) ? topic : undefined);
+    if (subject && owner && subject !== owner) {
+      pairs(subject, owner, 'copula', true, emit);
+      return;
+    }
+  }
   if (agent && object) {
     pairs(agent, object.group, object.prep === 'against' ? 'against' : rule, false, emit);
+    againstTail(agent, object.group.last, tokens, groupAt, clauses, emit);
     return;
   }
   if (!object && (trigger.sense.pos === 'relational' || reciprocal)) {
@@ -506,6 +542,36 @@ function nounRelations(
           : undefined;
     if (group && group.members.length >= 2) within(group, 'joint', emit);
   }
+}
+
+/** "For Washington, … it lost the war": the fronted topic stands for a pronoun subject. */
+function topicalSubject(
+  topic: Group | undefined,
+  at: number,
+  tokens: TaggedToken[],
+  groupAt?: Map<number, Group>,
+): Group | undefined {
+  if (!topic || topic.last >= at) return undefined;
+  // the pronoun must be the nearest candidate: no other actor between it and the trigger
+  for (let i = at - 1; i > topic.last; i--) {
+    if (groupAt?.has(i)) return undefined;
+    if (/^(it|its|they|their|he|his|she|her)$/.test((tokens[i] as TaggedToken).lower)) return topic;
+  }
+  return undefined;
+}
+
+/** "is/are/remains/became (a|its) (adj)* <noun>" */
+function isCopular(at: number, tokens: TaggedToken[]): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 5); i--) {
+    const t = tokens[i] as TaggedToken;
+    if (t.lemma === 'be' || t.lemma === 'remain' || t.lemma === 'become' || t.lemma === 'consider') return true;
+    if (!/^(DET|ADJ|ADV|PRON|NOUN)$/.test(t.pos)) return false;
+  }
+  return false;
+}
+
+function ownedByPronoun(at: number, tokens: TaggedToken[]): boolean {
+  return tokens.slice(Math.max(0, at - 3), at).some((t) => /^(its|their|his|her)$/.test(t.lower));
 }
 
 /** The closest mention group before `at` in the clause that is not after a preposition. */
@@ -522,6 +588,27 @@ function nearestGroupBefore(
     if (tokens[i]?.pos === 'AUX' || SUBJECT_BREAK.has(tokens[i]?.lower ?? '')) return undefined;
   }
   return undefined;
+}
+
+/** "helped India against China": after the partner, the one acted against. */
+function againstTail(
+  source: Group,
+  after: number,
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+  emit: Emit,
+): void {
+  for (let i = after + 1; i <= Math.min(tokens.length - 1, after + 6); i++) {
+    if (clauses[i] !== clauses[after]) return;
+    const t = tokens[i] as TaggedToken;
+    if (t.lower === 'against') {
+      const g = groupAt.get(i + 1) ?? groupAt.get(i + 2);
+      if (g) pairs(source, g, 'against', false, emit);
+      return;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',') return;
+  }
 }
 
 /** All source × target pairs of two groups. */
@@ -597,7 +684,16 @@ function precededByPreposition(tokens: TaggedToken[], at: number): boolean {
   const t = tokens[k];
   // "after New Delhi defied": a conjunction the tagger calls a preposition
   if (t === undefined || t.lower === 'of' || SUBJECT_BREAK.has(t.lower)) return false;
+  // "pleas for the Taliban to rein in the TTP": the subject of an infinitive
+  if (t.lower === 'for' && groupEndsBeforeTo(tokens, at)) return false;
   return t.pos === 'ADP' || t.lower === 'to';
+}
+
+function groupEndsBeforeTo(tokens: TaggedToken[], first: number): boolean {
+  for (let i = first; i < Math.min(tokens.length, first + 6); i++) {
+    if (tokens[i]?.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return true;
+  }
+  return false;
 }
 
 /** "growing Chinese influence", "associated projects": a verb form used as an adjective. */
@@ -737,7 +833,7 @@ function signOf(
   if (trigger.sense.polarity !== 0) return trigger.sense.polarity;
   const clause = clauses[trigger.at];
   let sign: Polarity | 0 = 0;
-  for (let i = Math.max(0, trigger.at - 6); i <= Math.min(tokens.length - 1, trigger.to + 6); i++) {
+  for (let i = 0; i < tokens.length; i++) {
     if (clauses[i] !== clause) continue;
     const t = tokens[i] as TaggedToken;
     if (lexicon.negativeModifiers.has(t.lemma) || lexicon.negativeModifiers.has(t.lower)) return -1;
@@ -767,10 +863,20 @@ function findTriggers(
       i += phrase.lemmas.length - 1;
       continue;
     }
-    const senses = [
+    let senses = [
       ...(lexicon.words.get(t.lemma) ?? []),
       ...(t.lemma !== t.lower ? (lexicon.words.get(t.lower) ?? []) : []),
     ];
+    // "allegedly armed the Taliban": a past participle the tagger took for an adjective
+    if (senses.length === 0 && /ed$/.test(t.lower) && (t.pos === 'ADJ' || t.pos === 'VERB')) {
+      const stems = [t.lower.slice(0, -2), t.lower.slice(0, -1), t.lower.replace(/ied$/, 'y'), t.lower.slice(0, -3)];
+      const stem = stems.find((x) => lexicon.words.get(x)?.some((sense) => sense.pos === 'verb'));
+      if (stem) senses = (lexicon.words.get(stem) ?? []).filter((sense) => sense.pos === 'verb');
+      if (senses.length > 0) {
+        out.push({ at: i, to: i, sense: senses[0] as TriggerSense });
+        continue;
+      }
+    }
     if (senses.length === 0) continue;
     let p = i - 1;
     while (p >= 0 && /^["“”'‘’]$/.test((tokens[p] as TaggedToken).text)) p--;
