@@ -11,6 +11,10 @@ import type { TaggedToken } from './relations.js';
 
 /** How far before the trigger a negation still scopes over it. */
 const NEGATION_REACH = 4;
+const MODAL_WORDS = new Set(['would', 'could', 'might', 'may', 'will', 'should', 'must', 'can', "'ll", 'wo', 'shall']);
+const MODALS = [...MODAL_WORDS].map((w) => [w]);
+const MODAL_REACH = 5;
+const CONDITIONS = [['if'], ['unless'], ['whether'], ['in', 'the', 'event'], ['were', 'to']];
 const SCOPE_BREAK = new Set([
   ';',
   '—',
@@ -53,20 +57,26 @@ export function modalityOf(
     return -1;
   };
   let reported = nearest(lexicon.cues.reported, 0);
+  // A modal governs the verb right after it; other forecast words their
+  // phrase (up to a comma); a condition the whole sentence.
+  let segment = at;
+  while (segment > from && (tokens[segment - 1] as TaggedToken).text !== ',') segment--;
+  const hypothetical = Math.max(
+    nearest(MODALS, Math.max(from, at - MODAL_REACH)),
+    nearest(lexicon.cues.hypothetical.filter((c) => !MODAL_WORDS.has(c[0] as string)), segment),
+    nearest(CONDITIONS, 0),
+  );
   // "accused B of sheltering C", "suspected of arming": the accusation frames what follows
   for (let i = at - 1; i >= 0 && reported < 0; i--) {
     if ((tokens[i] as TaggedToken).lower !== 'of') continue;
     const head = tokens.slice(Math.max(0, i - 5), i).find((t) => /^(accuse|suspect|allege|charge)$/.test(t.lemma));
     if (head) reported = i;
   }
-  const hypothetical = nearest(lexicon.cues.hypothetical, from);
   if (hypothetical > reported) return 'hypothetical';
   if (reported >= 0) return 'reported';
   // "to support", "to mediate": an aim, not an act.
   if (tokens[at - 1]?.lower === 'to' && tokens[at]?.pos === 'VERB') return 'hypothetical';
-  // A condition opening the sentence governs it all; so does a question.
-  const conditions = lexicon.cues.hypothetical.filter((c) => c[0] === 'if' || c[0] === 'unless');
-  if (nearest(conditions, 0) >= 0) return 'hypothetical';
+  // A question asks rather than states.
   if (tokens[tokens.length - 1]?.text === '?') return 'hypothetical';
   return 'asserted';
 }
