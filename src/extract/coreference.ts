@@ -12,12 +12,14 @@ type Fits = (type: string) => boolean;
 const DESCRIPTIONS: { pattern: RegExp; fits: Fits }[] = [
   {
     // "the group", "the armed group", "the then-insurgent group's", "that group's"
-    pattern: /\b(?:the|that|this)\s+(?:(?:armed|militant|terrorist|insurgent|then-insurgent|extremist|jihadist|hardline)\s+)?(?:group|movement|militants|insurgents|organi[sz]ation)\b/gi,
+    pattern:
+      /\b(?:the|that|this)\s+(?:(?:armed|militant|terrorist|insurgent|then-insurgent|extremist|jihadist|hardline)\s+)?(?:group|movement|militants|insurgents|organi[sz]ation)\b/gi,
     fits: (type) => type === 'armed_group' || type === 'movement',
   },
   {
     // "the country", "that country", "the state", "the landlocked country"
-    pattern: /\b(?:the|that|this)\s+(?:(?:neighbouring|neighboring|landlocked|war-torn|war-ravaged|nuclear-armed)\s+)?(?:country|state)\b(?!-)/gi,
+    pattern:
+      /\b(?:the|that|this)\s+(?:(?:neighbouring|neighboring|landlocked|war-torn|war-ravaged|nuclear-armed)\s+)?(?:country|state)\b(?!-)/gi,
     fits: (type) => type === 'state',
   },
 ];
@@ -25,7 +27,11 @@ const DESCRIPTIONS: { pattern: RegExp; fits: Fits }[] = [
 /** How far back the antecedent may stand (characters). */
 const REACH = 600;
 
-export function resolveDescriptions(text: string, mentions: FoundMention[], kb: KnowledgeBase): FoundMention[] {
+export function resolveDescriptions(
+  text: string,
+  mentions: FoundMention[],
+  kb: KnowledgeBase,
+): FoundMention[] {
   const added: FoundMention[] = [];
   for (const { pattern, fits } of DESCRIPTIONS) {
     for (const m of text.matchAll(pattern)) {

@@ -11,7 +11,19 @@ import type { TaggedToken } from './relations.js';
 
 /** How far before the trigger a negation still scopes over it. */
 const NEGATION_REACH = 4;
-const MODAL_WORDS = new Set(['would', 'could', 'might', 'may', 'will', 'should', 'must', 'can', "'ll", 'wo', 'shall']);
+const MODAL_WORDS = new Set([
+  'would',
+  'could',
+  'might',
+  'may',
+  'will',
+  'should',
+  'must',
+  'can',
+  "'ll",
+  'wo',
+  'shall',
+]);
 const MODALS = [...MODAL_WORDS].map((w) => [w]);
 const MODAL_REACH = 5;
 const CONDITIONS = [['if'], ['unless'], ['whether'], ['in', 'the', 'event'], ['were', 'to']];
@@ -63,13 +75,18 @@ export function modalityOf(
   while (segment > from && (tokens[segment - 1] as TaggedToken).text !== ',') segment--;
   const hypothetical = Math.max(
     nearest(MODALS, Math.max(from, at - MODAL_REACH)),
-    nearest(lexicon.cues.hypothetical.filter((c) => !MODAL_WORDS.has(c[0] as string)), segment),
+    nearest(
+      lexicon.cues.hypothetical.filter((c) => !MODAL_WORDS.has(c[0] as string)),
+      segment,
+    ),
     nearest(CONDITIONS, 0),
   );
   // "accused B of sheltering C", "suspected of arming": the accusation frames what follows
   for (let i = at - 1; i >= 0 && reported < 0; i--) {
     if ((tokens[i] as TaggedToken).lower !== 'of') continue;
-    const head = tokens.slice(Math.max(0, i - 5), i).find((t) => /^(accuse|suspect|allege|charge)$/.test(t.lemma));
+    const head = tokens
+      .slice(Math.max(0, i - 5), i)
+      .find((t) => /^(accuse|suspect|allege|charge)$/.test(t.lemma));
     if (head) reported = i;
   }
   if (hypothetical > reported) return 'hypothetical';

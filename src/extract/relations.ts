@@ -187,7 +187,9 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     tokens[0]?.lower === 'for' &&
     topicGroup &&
     topicGroup.first <= 2 &&
-    (tokens[topicGroup.last + 1]?.text === ',' || (/sel(f|ves)$/.test(tokens[topicGroup.last + 1]?.lower ?? '') && tokens[topicGroup.last + 2]?.text === ','))
+    (tokens[topicGroup.last + 1]?.text === ',' ||
+      (/sel(f|ves)$/.test(tokens[topicGroup.last + 1]?.lower ?? '') &&
+        tokens[topicGroup.last + 2]?.text === ','))
       ? topicGroup
       : undefined;
   const out: Relation[] = [];
@@ -277,10 +279,13 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     for (const g of groups) {
       // places ("in Doha"), comparisons ("than China") and other clauses are not parties
       const before = tokens[g.first - 1]?.lower ?? '';
+      const last = g.members[g.members.length - 1] as FoundMention;
+      const idiom = last.possessive && IDIOM_HEADS.has(tokens[g.last + 2]?.lemma ?? '');
       if (
         clauses[g.first] !== clause ||
         /^(than|like|unlike|as)$/.test(before) ||
-        isLocative(tokens, g.first)
+        isLocative(tokens, g.first) ||
+        idiom
       )
         continue;
       for (const m of g.members) if (!actors.has(m.actor)) actors.set(m.actor, m);
@@ -292,7 +297,9 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     const trigger = fired.find((t) => signOf(t, tokens, clauses, lexicon) !== 0);
     // "Russian and Chinese tourists visited…": two co-subjects of a one-way verb are not related by it
     const together = groups.some((g) => g.members.includes(a) && g.members.includes(b));
-    const twoWay = trigger !== undefined && (trigger.sense.pos !== 'verb' || RECIPROCAL.has(trigger.sense.lemma.split(' ')[0] ?? ''));
+    const twoWay =
+      trigger !== undefined &&
+      (trigger.sense.pos !== 'verb' || RECIPROCAL.has(trigger.sense.lemma.split(' ')[0] ?? ''));
     if (actors.size === 2 && signs.size === 1 && trigger && (!together || twoWay)) {
       emit(a, b, trigger, 'sentence', true, [...signs][0] as Polarity);
     } else if (actors.size > 2 && signs.size === 1 && MANY_FALLBACK) {
@@ -301,8 +308,12 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
         const sign = signOf(trigger, tokens, clauses, lexicon);
         if (sign === 0) continue;
         const at = (tokens[trigger.at] as TaggedToken).start;
-        const left = [...actors.values()].filter((m) => m.end <= at);
-        const right = [...actors.values()].filter((m) => m.start > at);
+        const end = (tokens[trigger.to] as TaggedToken).end;
+        // within reach of the trigger word: a long sentence holds several stories
+        const left = [...actors.values()].filter((m) => m.end <= at && at - m.end <= MANY_REACH);
+        const right = [...actors.values()].filter(
+          (m) => m.start >= end && m.start - end <= MANY_REACH,
+        );
         for (const l of left)
           for (const r of right) emit(l, r, trigger, 'sentence-many', false, sign);
       }
@@ -313,8 +324,10 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
 
 const PAIR_FALLBACK = true;
 const MANY_FALLBACK = true;
+/** Characters either side of the trigger in which the many-actor fallback looks. */
+const MANY_REACH = 120;
 const WINDOW_FALLBACK = true;
-const WINDOW = 7;
+const WINDOW = 12;
 
 /**
  * The fallback when no frame fits: the nearest actor on each side of the
@@ -375,7 +388,9 @@ function verbRelations(
   emit: Emit,
 ): void {
   const clause = clauses[trigger.at];
-  const subject = findSubject(trigger.at, tokens, groupAt, clauses) ?? topicalSubject(topic, trigger.at, tokens, groupAt);
+  const subject =
+    findSubject(trigger.at, tokens, groupAt, clauses) ??
+    topicalSubject(topic, trigger.at, tokens, groupAt);
   const passive = isPassive(trigger, tokens);
   if (passive) {
     // B was <verb>-ed by A: the agent follows "by".
@@ -391,7 +406,9 @@ function verbRelations(
   const object =
     findObject(trigger, tokens, groupAt, clauses) ??
     // "… has given it no strategic depth": the pronoun object is the topic
-    (topic && /^(it|them)$/.test(tokens[trigger.to + 1]?.lower ?? '') ? { group: topic, prep: null } : undefined);
+    (topic && /^(it|them)$/.test(tokens[trigger.to + 1]?.lower ?? '')
+      ? { group: topic, prep: null }
+      : undefined);
   if (subject && object) {
     pairs(
       subject,
@@ -463,8 +480,13 @@ function nounRelations(
   const next = tokens[trigger.to + 1];
   // "between A and B" / "among A, B and C" (a word or two may intervene:
   // "a new format announced between A, B and C")
-  const between = [1, 2, 3].map((k) => trigger.to + k).find((k) => /^(between|among)$/.test(tokens[k]?.lower ?? ''));
-  if (between !== undefined && tokens.slice(trigger.to + 1, between).every((t) => /^(VERB|ADV|ADJ)$/.test(t.pos))) {
+  const between = [1, 2, 3]
+    .map((k) => trigger.to + k)
+    .find((k) => /^(between|among)$/.test(tokens[k]?.lower ?? ''));
+  if (
+    between !== undefined &&
+    tokens.slice(trigger.to + 1, between).every((t) => /^(VERB|ADV|ADJ)$/.test(t.pos))
+  ) {
     const g = groupAt.get(between + 1) ?? groupAt.get(between + 2);
     if (g && g.members.length >= 2 && clauses[g.first] === clause) {
       if (trigger.sense.pos === 'relational') within(g, 'between', emit);
@@ -520,7 +542,9 @@ function nounRelations(
   // predicated of the subject relates it to the owner or the of-phrase.
   if (trigger.sense.pos === 'relational' && !object && isCopular(trigger.at, tokens)) {
     const subject = findSubject(trigger.at, tokens, groupAt, clauses);
-    const ofPhrase = /^(of|to)$/.test(next?.lower ?? '') ? (groupAt.get(trigger.to + 2) ?? groupAt.get(trigger.to + 3)) : undefined;
+    const ofPhrase = /^(of|to)$/.test(next?.lower ?? '')
+      ? (groupAt.get(trigger.to + 2) ?? groupAt.get(trigger.to + 3))
+      : undefined;
     const owner = ofPhrase ?? (ownedByPronoun(trigger.at, tokens) ? topic : undefined);
     if (subject && owner && subject !== owner) {
       pairs(subject, owner, 'copula', true, emit);
@@ -564,7 +588,8 @@ function topicalSubject(
 function isCopular(at: number, tokens: TaggedToken[]): boolean {
   for (let i = at - 1; i >= Math.max(0, at - 5); i--) {
     const t = tokens[i] as TaggedToken;
-    if (t.lemma === 'be' || t.lemma === 'remain' || t.lemma === 'become' || t.lemma === 'consider') return true;
+    if (t.lemma === 'be' || t.lemma === 'remain' || t.lemma === 'become' || t.lemma === 'consider')
+      return true;
     if (!/^(DET|ADJ|ADV|PRON|NOUN)$/.test(t.pos)) return false;
   }
   return false;
@@ -869,7 +894,12 @@ function findTriggers(
     ];
     // "allegedly armed the Taliban": a past participle the tagger took for an adjective
     if (senses.length === 0 && /ed$/.test(t.lower) && (t.pos === 'ADJ' || t.pos === 'VERB')) {
-      const stems = [t.lower.slice(0, -2), t.lower.slice(0, -1), t.lower.replace(/ied$/, 'y'), t.lower.slice(0, -3)];
+      const stems = [
+        t.lower.slice(0, -2),
+        t.lower.slice(0, -1),
+        t.lower.replace(/ied$/, 'y'),
+        t.lower.slice(0, -3),
+      ];
       const stem = stems.find((x) => lexicon.words.get(x)?.some((sense) => sense.pos === 'verb'));
       if (stem) senses = (lexicon.words.get(stem) ?? []).filter((sense) => sense.pos === 'verb');
       if (senses.length > 0) {
@@ -938,9 +968,18 @@ function buildGroups(tokens: TaggedToken[], mentionAt: (FoundMention | undefined
   let current: Group | undefined;
   let gap = 0;
   let lastMention: FoundMention | undefined;
+  // "For the Taliban, TTP is …": the comma closing a fronted topic is no list comma.
+  const topicComma =
+    tokens[0]?.lower === 'for' ? tokens.findIndex((t, k) => k < 7 && t.text === ',') : -1;
   for (let i = 0; i < tokens.length; i++) {
     const m = mentionAt[i];
     const t = tokens[i] as TaggedToken;
+    if (i === topicComma) {
+      current = undefined;
+      lastMention = undefined;
+      gap = 0;
+      continue;
+    }
     if (m) {
       if (m === lastMention && current) {
         current.last = i;
