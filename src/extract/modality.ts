@@ -7,6 +7,7 @@
  */
 import type { Modality } from '../domain/relation.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
+import { CLAUSE_BREAK } from './clauses.js';
 import type { TaggedToken } from './relations.js';
 
 /** How far before the trigger a negation still scopes over it. */
@@ -27,18 +28,8 @@ const MODAL_WORDS = new Set([
 const MODALS = [...MODAL_WORDS].map((w) => [w]);
 const MODAL_REACH = 5;
 const CONDITIONS = [['if'], ['unless'], ['whether'], ['in', 'the', 'event'], ['were', 'to']];
-const SCOPE_BREAK = new Set([
-  ';',
-  '—',
-  '–',
-  'but',
-  'whereas',
-  'while',
-  'although',
-  'though',
-  'yet',
-  'however',
-]);
+/** The modality of a trigger is read within its clause. */
+const SCOPE_BREAK = CLAUSE_BREAK;
 
 export function modalityOf(
   tokens: TaggedToken[],

@@ -10,6 +10,7 @@
  */
 import type { Modality, Polarity, Relation } from '../domain/relation.js';
 import type { Lexicon, TriggerSense } from '../knowledge/lexicon.js';
+import { CLAUSE_BREAK } from './clauses.js';
 import type { FoundMention } from './mentions.js';
 import { modalityOf } from './modality.js';
 
@@ -47,19 +48,6 @@ export interface SentenceInput {
   date: string | null;
 }
 
-const CLAUSE_BREAK = new Set([
-  ';',
-  ':',
-  '—',
-  '–',
-  'but',
-  'whereas',
-  'while',
-  'although',
-  'though',
-  'yet',
-  'however',
-]);
 const SUBJECT_BREAK = new Set([
   'that',
   'which',

@@ -5,7 +5,6 @@
  * only what was not committed.
  */
 
-import type { Statement } from 'better-sqlite3';
 import type {
   DateBasis,
   IngestedDocument,
@@ -24,6 +23,7 @@ import {
 } from '../ingest/fingerprint.js';
 import { INGEST_VERSION } from '../ingest/version.js';
 import type { Db } from './database.js';
+import { StatementCache } from './statements.js';
 
 export interface InputRecord {
   location: string;
@@ -86,18 +86,14 @@ export interface DocumentFilter {
 }
 
 export class DocumentStore {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: StatementCache;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.statements = new StatementCache(db);
+  }
 
-  /** Prepared once per store: preparing is a large share of a small write. */
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  private sql(text: string) {
+    return this.statements.get(text);
   }
 
   /** The hash an input had when it was last stored, if it was. */

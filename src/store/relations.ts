@@ -4,9 +4,9 @@
  * produced them, so `greatgame extract` redoes only what is out of date.
  */
 
-import type { Statement } from 'better-sqlite3';
 import type { Mention, Modality, Relation } from '../domain/relation.js';
 import type { Db } from './database.js';
+import { StatementCache } from './statements.js';
 
 export interface StoredRelation extends Relation {
   id: number;
@@ -39,18 +39,14 @@ export interface ExtractionTarget {
 }
 
 export class RelationStore {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: StatementCache;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.statements = new StatementCache(db);
+  }
 
-  /** Prepared once per store: preparing is a large share of a small write. */
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  private sql(text: string) {
+    return this.statements.get(text);
   }
 
   /** Documents whose stored extraction is missing or made by another fingerprint. */
