@@ -49,12 +49,29 @@ describe('relations from the CLI', () => {
   });
 
   it('prints each relation with the fields scripts rely on, its quote at its offsets', () => {
-    const relations = JSON.parse(runCli(['relations', '--json', '--store', store]).stdout) as RelationJson[];
+    const relations = JSON.parse(
+      runCli(['relations', '--json', '--store', store]).stdout,
+    ) as RelationJson[];
     expect(relations.length).toBeGreaterThanOrEqual(3);
-    const { text } = JSON.parse(runCli(['show', 'a.md', '--json', '--store', store]).stdout) as { text: string };
+    const { text } = JSON.parse(runCli(['show', 'a.md', '--json', '--store', store]).stdout) as {
+      text: string;
+    };
     for (const r of relations) {
       expect(Object.keys(r)).toEqual(
-        expect.arrayContaining(['doc', 'file', 'source', 'target', 'polarity', 'kind', 'modality', 'date', 'docDate', 'quote', 'start', 'end']),
+        expect.arrayContaining([
+          'doc',
+          'file',
+          'source',
+          'target',
+          'polarity',
+          'kind',
+          'modality',
+          'date',
+          'docDate',
+          'quote',
+          'start',
+          'end',
+        ]),
       );
       expect(r.doc).toBe(path.join(dir, 'a.md'));
       expect(r.file).toBe('a.md');
@@ -63,19 +80,34 @@ describe('relations from the CLI', () => {
     }
     const accuse = relations.find((r) => r.source === 'PAK' && r.target === 'TAL');
     expect(accuse).toMatchObject({ polarity: -1, kind: 'ACCUSE', modality: 'asserted' });
-    const support = relations.find((r) => r.source === 'RUS' && r.target === 'TAL' && r.kind === 'SUPPORT');
+    const support = relations.find(
+      (r) => r.source === 'RUS' && r.target === 'TAL' && r.kind === 'SUPPORT',
+    );
     expect(support?.date).toBe('2021');
-    expect(relations.some((r) => r.source === 'RUS' && r.target === 'TAL' && r.modality === 'hypothetical')).toBe(true);
+    expect(
+      relations.some(
+        (r) => r.source === 'RUS' && r.target === 'TAL' && r.modality === 'hypothetical',
+      ),
+    ).toBe(true);
   });
 
   it('filters by pair, actor, modality and date', () => {
-    const list = (args: string[]) => JSON.parse(runCli(['relations', '--json', '--store', store, ...args]).stdout) as RelationJson[];
+    const list = (args: string[]) =>
+      JSON.parse(
+        runCli(['relations', '--json', '--store', store, ...args]).stdout,
+      ) as RelationJson[];
     const pair = list(['--pair', 'tal,rus']);
     expect(pair.length).toBeGreaterThan(0);
     expect(pair.every((r) => [r.source, r.target].sort().join() === 'RUS,TAL')).toBe(true);
-    expect(list(['--actor', 'CHN']).every((r) => r.source === 'CHN' || r.target === 'CHN')).toBe(true);
-    expect(list(['--modality', 'hypothetical']).every((r) => r.modality === 'hypothetical')).toBe(true);
-    expect(list(['--from', '2021', '--to', '2021']).every((r) => r.date?.startsWith('2021'))).toBe(true);
+    expect(list(['--actor', 'CHN']).every((r) => r.source === 'CHN' || r.target === 'CHN')).toBe(
+      true,
+    );
+    expect(list(['--modality', 'hypothetical']).every((r) => r.modality === 'hypothetical')).toBe(
+      true,
+    );
+    expect(list(['--from', '2021', '--to', '2021']).every((r) => r.date?.startsWith('2021'))).toBe(
+      true,
+    );
     expect(list(['--from', '2030'])).toEqual([]);
   });
 
@@ -83,14 +115,21 @@ describe('relations from the CLI', () => {
     const bad = runCli(['relations', '--pair', 'PAK', '--store', store]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--pair/);
-    expect(runCli(['relations', '--modality', 'likely', '--store', store]).stderr).toMatch(/--modality/);
+    expect(runCli(['relations', '--modality', 'likely', '--store', store]).stderr).toMatch(
+      /--modality/,
+    );
   });
 
   it('re-extracts only when the knowledge changes', () => {
     expect(runCli(['extract', '--store', store]).stdout).toMatch(/already up to date/);
     const actors = path.join(dir, 'mine.yaml');
-    writeFileSync(actors, 'actors:\n  - id: PAK\n    name: Pakistan\n    type: state\n    aliases: [Land of the Pure]\n');
-    expect(runCli(['extract', '--store', store, '--actors', actors, '--json']).stdout).toMatch(/"extracted": 1/);
+    writeFileSync(
+      actors,
+      'actors:\n  - id: PAK\n    name: Pakistan\n    type: state\n    aliases: [Land of the Pure]\n',
+    );
+    expect(runCli(['extract', '--store', store, '--actors', actors, '--json']).stdout).toMatch(
+      /"extracted": 1/,
+    );
   });
 
   it('names the file, line and field of a malformed actors file', () => {
@@ -102,10 +141,15 @@ describe('relations from the CLI', () => {
   });
 
   it('lists the knowledge base and the names it does not know', () => {
-    const actors = JSON.parse(runCli(['actors', '--json']).stdout) as { id: string; type: string }[];
+    const actors = JSON.parse(runCli(['actors', '--json']).stdout) as {
+      id: string;
+      type: string;
+    }[];
     expect(actors.length).toBeGreaterThanOrEqual(80);
     expect(actors.find((a) => a.id === 'TTP')?.type).toBe('armed_group');
-    const unknown = JSON.parse(runCli(['unresolved', '--json', '--min', '1', '--store', store]).stdout) as {
+    const unknown = JSON.parse(
+      runCli(['unresolved', '--json', '--min', '1', '--store', store]).stdout,
+    ) as {
       name: string;
       count: number;
       sample: string;
@@ -141,9 +185,12 @@ describe.skipIf(!available)('greatgame eval on the seed corpus', () => {
       falsePositives: unknown[];
       misses: unknown[];
     };
-    for (const key of ['precision', 'recall', 'f1', 'tp', 'gold', 'predicted']) expect(e.pairPolarity).toHaveProperty(key);
+    for (const key of ['precision', 'recall', 'f1', 'tp', 'gold', 'predicted'])
+      expect(e.pairPolarity).toHaveProperty(key);
     expect(e.pairPolarity.gold).toBe(123);
-    console.log(`seed accuracy: pair+polarity P ${e.pairPolarity.precision} R ${e.pairPolarity.recall}; with modality F1 ${e.withModality.f1}`);
+    console.log(
+      `seed accuracy: pair+polarity P ${e.pairPolarity.precision} R ${e.pairPolarity.recall}; with modality F1 ${e.withModality.f1}`,
+    );
     expect(e.pairPolarity.precision).toBeGreaterThanOrEqual(0.8);
     expect(e.pairPolarity.recall).toBeGreaterThanOrEqual(0.6);
     expect(e.withModality.f1).toBeGreaterThanOrEqual(0.6);
@@ -155,13 +202,18 @@ describe.skipIf(!available)('greatgame eval on the seed corpus', () => {
 describe('greatgame demo', () => {
   it('prints the strongest relations of the demo corpus, in its own store', () => {
     const home = tempDir();
-    const result = runCli(['demo'], { XDG_DATA_HOME: home, GREATGAME_STORE: path.join(home, 'mine.db') });
+    const result = runCli(['demo'], {
+      XDG_DATA_HOME: home,
+      GREATGAME_STORE: path.join(home, 'mine.db'),
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/new 30/);
     expect(result.stdout).toMatch(/strongest relations/);
     expect(result.stdout).toMatch(/PAK-TAL\s+[+−]/);
     expect(result.stdout).toContain(path.join(home, 'greatgame', 'demo.db'));
     // the user's default store is never touched
-    expect(runCli(['docs', '--json'], { GREATGAME_STORE: path.join(home, 'mine.db') }).stdout.trim()).toBe('[]');
+    expect(
+      runCli(['docs', '--json'], { GREATGAME_STORE: path.join(home, 'mine.db') }).stdout.trim(),
+    ).toBe('[]');
   });
 });

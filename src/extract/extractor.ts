@@ -129,8 +129,8 @@ function tag(sentence: string, offset: number, mentions: FoundMention[] = []): T
   }
   const doc = nlp.readDoc(lowered);
   const values = doc.tokens().out(its.value) as string[];
-  // biome-ignore lint/suspicious/noExplicitAny: wink's typings miss the lemma add-on's signature
-  const lemmas = doc.tokens().out(its.lemma as any) as string[];
+  // wink's typings miss the lemma add-on's signature (it takes the model's add-ons)
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const tokens: TaggedToken[] = [];
   let cursor = 0;

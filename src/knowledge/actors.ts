@@ -67,14 +67,7 @@ export type PersonRecord = z.infer<typeof PersonSchema>;
 export type TermInput = z.infer<typeof Term>;
 
 export type TermKind =
-  | 'alias'
-  | 'metonym'
-  | 'demonym'
-  | 'prefix'
-  | 'institution'
-  | 'person'
-  | 'ignore'
-  | 'coreference';
+  'alias' | 'metonym' | 'demonym' | 'prefix' | 'institution' | 'person' | 'ignore' | 'coreference';
 
 /** One way of naming an actor, valid in a window of time. */
 export interface SurfaceForm {

@@ -99,8 +99,7 @@ export class DocumentStore {
   /** The hash an input had when it was last stored, if it was. */
   inputHash(location: string): string | undefined {
     const row = this.sql('SELECT input_hash FROM inputs WHERE location = ?').get(location) as
-      | { input_hash: string }
-      | undefined;
+      { input_hash: string } | undefined;
     return row?.input_hash;
   }
 
