@@ -356,7 +356,7 @@ function windowRelations(
       const last = g.members[g.members.length - 1] as FoundMention;
       const idiom = last.possessive && IDIOM_HEADS.has(tokens[g.last + 2]?.lower ?? '');
       // "than China", "like Russia": a comparison, not a participant.
-      if (!idiom && !/^(than|like|unlike|as)$/.test(before)) right = g;
+      if (!idiom && !/^(than|like|unlike|as)$/.test(before) && !isVenue(tokens, g)) right = g;
       break;
     }
   }
@@ -830,6 +830,11 @@ function isLocative(tokens: TaggedToken[], at: number): boolean {
     (prev !== undefined && loc.has(prev)) ||
     (prev === 'the' && prev2 !== undefined && loc.has(prev2))
   );
+}
+
+/** "signed in Doha", "talks in Moscow": a capital after a locative preposition is where, not who. */
+function isVenue(tokens: TaggedToken[], g: Group): boolean {
+  return g.members.every((m) => m.via === 'metonym') && isLocative(tokens, g.first);
 }
 
 function isPossessiveMarker(t: TaggedToken): boolean {
