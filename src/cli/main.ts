@@ -13,6 +13,7 @@ import { registerDocs } from './commands/docs.js';
 import { registerEval } from './commands/eval.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerNetwork } from './commands/network.js';
 import { registerRelations } from './commands/relations.js';
 import { registerShow } from './commands/show.js';
 import { type Io, processIo } from './context.js';
@@ -50,6 +51,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerRelations(program, io, setExit);
   registerActors(program, io, setExit);
   registerEval(program, io, setExit);
+  registerNetwork(program, io, setExit);
   for (const command of program.commands) {
     command
       .exitOverride()

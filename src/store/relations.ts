@@ -5,6 +5,7 @@
  */
 
 import type { Mention, Modality, Relation } from '../domain/relation.js';
+import type { EvidenceRelation } from '../network/aggregate.js';
 import type { Db } from './database.js';
 import { StatementCache } from './statements.js';
 
@@ -150,6 +151,19 @@ export class RelationStore {
          ${filter.limit ? `LIMIT ${Math.max(1, Math.floor(filter.limit))}` : ''}`,
     ).all(params) as Record<string, unknown>[];
     return rows.map(toRelation);
+  }
+
+  /**
+   * Relations as network evidence: each with its voice (the document's
+   * outlet, else its author, else its file), duplicates left out.
+   */
+  evidence(): EvidenceRelation[] {
+    return this.sql(
+      `SELECT r.id, r.source, r.target, r.polarity, r.modality, r.date, r.doc_date AS docDate,
+         COALESCE(d.source, d.author, d.file) AS voice
+       FROM relations r JOIN documents d ON d.id = r.document_id
+       WHERE d.duplicate_of IS NULL ORDER BY r.id`,
+    ).all() as EvidenceRelation[];
   }
 
   mentionCounts(): { actor: string; mentions: number; documents: number }[] {

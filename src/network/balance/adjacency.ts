@@ -102,8 +102,10 @@ function countingOrder(n: number, key: Int32Array): Int32Array {
 export function subAdjacency(
   adj: Adjacency,
   nodes: ArrayLike<number>,
+  scratch?: Int32Array,
 ): { adj: Adjacency; edgeMap: Int32Array } {
-  const local = new Int32Array(adj.n).fill(-1);
+  // `scratch` (length n, all -1) saves an allocation per call; it is restored.
+  const local = scratch ?? new Int32Array(adj.n).fill(-1);
   for (let i = 0; i < nodes.length; i++) local[nodes[i]!] = i;
   const edges: number[] = [];
   for (let i = 0; i < nodes.length; i++) {
@@ -125,5 +127,6 @@ export function subAdjacency(
     sign[k] = adj.sign[e]!;
     weight[k] = adj.weight[e]!;
   });
+  for (let i = 0; i < nodes.length; i++) local[nodes[i]!] = -1;
   return { adj: fromEdgeArrays(nodes.length, ea, eb, sign, weight), edgeMap };
 }

@@ -1,5 +1,6 @@
 /**
- * Connected components by breadth-first search. Components come in order of
+ * Connected components by breadth-first search (Moore, "The shortest path
+ * through a maze", Proc. Int. Symp. Theory of Switching, 1959), O(n + m). Components come in order of
  * their smallest node index (so of their alphabetically first id), and each
  * lists its nodes in ascending index order.
  */

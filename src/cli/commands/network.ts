@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InvalidDataError, UsageError } from '../../domain/errors.js';
+import type { Layer, Network, NetworkOptions } from '../../network/aggregate.js';
+import { RelationStore } from '../../store/relations.js';
+import { type Io, printJson, type StoreOption, storePath, withStore } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+export interface WindowOptions extends StoreOption {
+  at?: string;
+  from?: string;
+  to?: string;
+  knownAt?: string;
+  layer?: string;
+  halfLife?: string;
+}
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Checks the window flags and turns them into network options. */
+export function networkOptions(options: WindowOptions): NetworkOptions {
+  for (const [flag, value] of [
+    ['--at', options.at],
+    ['--from', options.from],
+    ['--to', options.to],
+    ['--known-at', options.knownAt],
+  ] as const) {
+    if (value !== undefined && !DATE.test(value)) {
+      throw new UsageError(`${flag}: "${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    }
+  }
+  if (options.at && (options.from || options.to))
+    throw new UsageError('--at cannot be combined with --from/--to');
+  const layer = (options.layer ?? 'observed') as Layer;
+  if (!['observed', 'expected', 'merged'].includes(layer)) {
+    throw new UsageError(`--layer: "${options.layer}" is not one of observed, expected, merged`);
+  }
+  const halfLifeDays = options.halfLife === undefined ? undefined : Number(options.halfLife);
+  if (halfLifeDays !== undefined && !(halfLifeDays > 0)) {
+    throw new UsageError(`--half-life: "${options.halfLife}" is not a positive number of days`);
+  }
+  return {
+    at: options.at,
+    from: options.from,
+    to: options.to,
+    knownAt: options.knownAt,
+    layer,
+    halfLifeDays,
+  };
+}
+
+/** The store's network for a date or window. */
+export async function storeNetwork(options: WindowOptions, io: Io): Promise<Network> {
+  const { buildNetwork } = await import('../../network/aggregate.js');
+  const settings = networkOptions(options);
+  return withStore(storePath(options, io), (_s, db) =>
+    buildNetwork(new RelationStore(db).evidence(), settings),
+  );
+}
+
+export interface NetworkCommandOptions extends WindowOptions {
+  format?: string;
+}
+
+export async function runNetwork(options: NetworkCommandOptions, io: Io): Promise<number> {
+  const format = options.format ?? 'json';
+  if (!['json', 'csv'].includes(format))
+    throw new UsageError(`--format: "${format}" is not one of json, csv`);
+  const network = await storeNetwork(options, io);
+  if (format === 'json') printJson(io, network);
+  else io.out(networkCsv(network));
+  return EXIT.ok;
+}
+
+/** Edges as CSV, readable back by `greatgame balance --edges`. */
+export function networkCsv(network: Network): string {
+  const lines = ['source,target,sign,weight,confidence,voices,relations'];
+  for (const e of network.edges) {
+    lines.push(
+      [
+        e.source,
+        e.target,
+        e.sign,
+        Math.abs(e.weight),
+        e.confidence,
+        e.voices,
+        e.relations.join(' '),
+      ].join(','),
+    );
+  }
+  return lines.join('\n');
+}
+
+export interface BalanceCommandOptions extends WindowOptions {
+  edges?: string;
+  json?: boolean;
+  timeLimit?: string;
+}
+
+export async function runBalance(options: BalanceCommandOptions, io: Io): Promise<number> {
+  const balance = await import('../../network/balance/index.js');
+  const timeLimitSeconds = options.timeLimit === undefined ? undefined : Number(options.timeLimit);
+  if (timeLimitSeconds !== undefined && !(timeLimitSeconds > 0)) {
+    throw new UsageError(
+      `--time-limit: "${options.timeLimit}" is not a positive number of seconds`,
+    );
+  }
+  let graph: import('../../network/balance/signed-graph.js').SignedGraph;
+  if (options.edges) {
+    let text: string;
+    try {
+      text = readFileSync(options.edges, 'utf8');
+    } catch (error) {
+      throw new InvalidDataError(`${options.edges}: cannot read: ${(error as Error).message}`);
+    }
+    const at = options.at === undefined ? undefined : Number(options.at);
+    if (at !== undefined && !Number.isFinite(at))
+      throw new UsageError(`--at: "${options.at}" is not a year`);
+    const rows = balance.parseEdgeList(text, { at, file: options.edges });
+    graph = balance.signedGraphFromRows(rows, { file: options.edges });
+  } else {
+    const network = await storeNetwork(options, io);
+    // The frustration index counts edges (the fewest sign flips), so each
+    // edge weighs 1 here; the evidence weights stay on the network itself.
+    graph = balance.signedGraph({
+      edges: network.edges.map((e) => ({ a: e.source, b: e.target, sign: e.sign })),
+    });
+  }
+  const result = await balance.analyseBalance(graph, { timeLimitSeconds });
+  if (options.json) {
+    printJson(io, { nodes: graph.nodes.length, edges: graph.edges.length, ...result });
+    return EXIT.ok;
+  }
+  const t = result.triads as unknown as Record<string, number>;
+  io.out(
+    [
+      `${graph.nodes.length} actors, ${graph.edges.length} signed edges`,
+      `frustration index: ${result.frustrationIndex}${result.exact ? ' (proven optimal)' : ` (best found; lower bound ${result.lowerBound})`}`,
+      `blocs: {${result.partition[0].join(', ')}} vs {${result.partition[1].join(', ')}}`,
+      `triads: ${Object.entries(t)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+      ...result.unbalancedTriads.slice(0, 10).map((u) => `  unbalanced: ${JSON.stringify(u)}`),
+    ].join('\n'),
+  );
+  return EXIT.ok;
+}
+
+function windowFlags(command: Command): Command {
+  return command
+    .option(
+      '--at <date>',
+      'the network as it stood at this date (relations up to it, older ones fading)',
+    )
+    .option('--from <date>', 'start of a window (relations whose date overlaps it)')
+    .option('--to <date>', 'end of a window')
+    .option('--known-at <date>', 'only what had been published by this date')
+    .option(
+      '--layer <layer>',
+      'observed (default), expected (the hypothetical relations), or merged',
+    )
+    .option(
+      '--half-life <days>',
+      'recency decay: a relation counts half after this many days (default 365)',
+    );
+}
+
+export function registerNetwork(program: Command, io: Io, setExit: (code: number) => void): void {
+  windowFlags(
+    program
+      .command('network')
+      .description('the signed, weighted network of actors at a date or over a window')
+      .option(
+        '--format <format>',
+        'json (default) or csv (edges; `greatgame balance --edges` reads it back)',
+      ),
+  ).action(async (options: NetworkCommandOptions, command: Command) => {
+    setExit(await runNetwork({ ...command.optsWithGlobals(), ...options }, io));
+  });
+  windowFlags(
+    program
+      .command('balance')
+      .description(
+        'structural balance: frustration index, the two blocs, triads (of the store or of --edges FILE)',
+      )
+      .option(
+        '--edges <file>',
+        'analyse a CSV edge list (source,target,sign[,weight,begin,end]; --at YEAR selects rows)',
+      )
+      .option(
+        '--time-limit <seconds>',
+        'stop the exact solver after this long and report the bound (default 10)',
+      )
+      .option(
+        '--json',
+        'print {frustrationIndex, exact, lowerBound, partition, triads, unbalancedTriads, …}',
+      ),
+  ).action(async (options: BalanceCommandOptions, command: Command) => {
+    setExit(await runBalance({ ...command.optsWithGlobals(), ...options }, io));
+  });
+}
