@@ -117,10 +117,20 @@ describe('the store’s network', () => {
 
   it('is a signed network with the relations behind each edge', () => {
     const network = JSON.parse(runCli(['network', '--at', '2024-06', '--store', store]).stdout) as {
-      nodes: string[];
+      nodes: {
+        id: string;
+        type: string;
+        capability: { value: number; year: number; source: string } | null;
+      }[];
       edges: { source: string; target: string; sign: number; relations: number[] }[];
     };
-    expect(network.nodes).toEqual(['PAK', 'TAL', 'TTP']);
+    expect(network.nodes.map((n) => n.id)).toEqual(['PAK', 'TAL', 'TTP']);
+    // states carry a capability figure with its year and source; armed groups none
+    const pak = network.nodes.find((n) => n.id === 'PAK');
+    expect(pak?.type).toBe('state');
+    expect(pak?.capability?.source).toMatch(/COW/);
+    expect(pak?.capability?.year).toBe(2022);
+    expect(network.nodes.find((n) => n.id === 'TTP')?.capability).toBeNull();
     const pair = (a: string, b: string) =>
       network.edges.find((e) => e.source === a && e.target === b);
     expect(pair('PAK', 'TAL')?.sign).toBe(-1);
@@ -140,6 +150,12 @@ describe('the store’s network', () => {
     expect(fromCsv.frustrationIndex).toBe(fromStore.frustrationIndex);
     expect(fromCsv.partition).toEqual(fromStore.partition);
     expect(fromStore.frustrationIndex).toBe(0);
+    // the store's blocs come with their share of capability
+    const power = (
+      fromStore as unknown as { power: { blocs: { share: number }[]; herfindahl: number } }
+    ).power;
+    expect(power.blocs.reduce((sum, b) => sum + b.share, 0)).toBeCloseTo(1, 6);
+    expect(power.herfindahl).toBe(1); // only Pakistan is a state here
   });
 
   it('refuses a malformed window', () => {

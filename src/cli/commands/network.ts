@@ -67,9 +67,31 @@ export async function runNetwork(options: NetworkCommandOptions, io: Io): Promis
   if (!['json', 'csv'].includes(format))
     throw new UsageError(`--format: "${format}" is not one of json, csv`);
   const network = await storeNetwork(options, io);
-  if (format === 'json') printJson(io, network);
+  if (format === 'json') printJson(io, { ...network, nodes: await describeNodes(network) });
   else io.out(networkCsv(network));
   return EXIT.ok;
+}
+
+/** The date a network stands for: its window's end, else today. */
+function referenceDate(network: Network): string {
+  return network.window.to ?? new Date().toISOString().slice(0, 10);
+}
+
+/** Nodes with the actor's name and type and, for states, a capability figure with its source. */
+async function describeNodes(network: Network) {
+  const { loadKnowledgeBase } = await import('../../knowledge/actors.js');
+  const { capabilityOf } = await import('../../network/capabilities.js');
+  const kb = loadKnowledgeBase();
+  const date = referenceDate(network);
+  return network.nodes.map((id) => {
+    const actor = kb.actors.get(id);
+    return {
+      id,
+      name: actor?.name ?? id,
+      type: actor?.type ?? null,
+      capability: capabilityOf(id, date),
+    };
+  });
 }
 
 /** Edges as CSV, readable back by `greatgame balance --edges`. */
@@ -106,6 +128,7 @@ export async function runBalance(options: BalanceCommandOptions, io: Io): Promis
     );
   }
   let graph: import('../../network/balance/signed-graph.js').SignedGraph;
+  let date: string | null = null;
   if (options.edges) {
     let text: string;
     try {
@@ -120,6 +143,7 @@ export async function runBalance(options: BalanceCommandOptions, io: Io): Promis
     graph = balance.signedGraphFromRows(rows, { file: options.edges });
   } else {
     const network = await storeNetwork(options, io);
+    date = referenceDate(network);
     // The frustration index counts edges (the fewest sign flips), so each
     // edge weighs 1 here; the evidence weights stay on the network itself.
     graph = balance.signedGraph({
@@ -127,8 +151,19 @@ export async function runBalance(options: BalanceCommandOptions, io: Io): Promis
     });
   }
   const result = await balance.analyseBalance(graph, { timeLimitSeconds });
+  let power: import('../../network/power.js').PowerShares | null = null;
+  if (date) {
+    const { loadCapabilities } = await import('../../network/capabilities.js');
+    const { powerShares } = await import('../../network/power.js');
+    power = powerShares(result.partition, loadCapabilities().at(date));
+  }
   if (options.json) {
-    printJson(io, { nodes: graph.nodes.length, edges: graph.edges.length, ...result });
+    printJson(io, {
+      nodes: graph.nodes.length,
+      edges: graph.edges.length,
+      ...result,
+      ...(power ? { date, power } : {}),
+    });
     return EXIT.ok;
   }
   const t = result.triads as unknown as Record<string, number>;
@@ -141,6 +176,12 @@ export async function runBalance(options: BalanceCommandOptions, io: Io): Promis
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
       ...result.unbalancedTriads.slice(0, 10).map((u) => `  unbalanced: ${JSON.stringify(u)}`),
+      ...(power
+        ? [
+            `power (COW CINC at ${date}): ${power.blocs.map((b) => `${(b.share * 100).toFixed(1)}%`).join(' vs ')}` +
+              `${power.herfindahl === null ? '' : `, Herfindahl ${power.herfindahl.toFixed(3)}`}`,
+          ]
+        : []),
     ].join('\n'),
   );
   return EXIT.ok;
