@@ -64,11 +64,20 @@ export interface NetworkCommandOptions extends WindowOptions {
 
 export async function runNetwork(options: NetworkCommandOptions, io: Io): Promise<number> {
   const format = options.format ?? 'json';
-  if (!['json', 'csv'].includes(format))
-    throw new UsageError(`--format: "${format}" is not one of json, csv`);
+  const formats = ['json', 'csv', 'gexf', 'graphml'];
+  if (!formats.includes(format))
+    throw new UsageError(`--format: "${format}" is not one of ${formats.join(', ')}`);
   const network = await storeNetwork(options, io);
-  if (format === 'json') printJson(io, { ...network, nodes: await describeNodes(network) });
-  else io.out(networkCsv(network));
+  if (format === 'csv') {
+    io.out(networkCsv(network));
+    return EXIT.ok;
+  }
+  const nodes = await describeNodes(network);
+  if (format === 'json') printJson(io, { ...network, nodes });
+  else {
+    const { staticGexf, graphml } = await import('../../network/export/index.js');
+    io.out(format === 'gexf' ? staticGexf(network, { nodes }) : graphml(network, { nodes }));
+  }
   return EXIT.ok;
 }
 
