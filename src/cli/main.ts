@@ -16,6 +16,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerNetwork } from './commands/network.js';
 import { registerRelations } from './commands/relations.js';
 import { registerShow } from './commands/show.js';
+import { registerTimeline } from './commands/timeline.js';
 import { type Io, processIo } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
@@ -52,6 +53,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerActors(program, io, setExit);
   registerEval(program, io, setExit);
   registerNetwork(program, io, setExit);
+  registerTimeline(program, io, setExit);
   for (const command of program.commands) {
     command
       .exitOverride()

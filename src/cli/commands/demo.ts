@@ -56,7 +56,10 @@ export function registerDemo(program: Command, io: Io, setExit: (code: number) =
     .description('run the main job on the built-in demo corpus, in a store of its own')
     .option('--store <file>', 'where to keep the demo store (default: demo.db in the data folder)')
     .option('--json', 'print the summary as JSON')
-    .action(async (options: DemoOptions) => {
-      setExit(await runDemo(options, io));
+    .action(async (options: DemoOptions, command: Command) => {
+      // `--store` is also a program-wide flag, which commander may claim;
+      // an explicit one counts wherever it stands. GREATGAME_STORE does not.
+      const store = options.store ?? (command.optsWithGlobals() as DemoOptions).store;
+      setExit(await runDemo({ ...options, store }, io));
     });
 }
