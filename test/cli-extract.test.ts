@@ -216,4 +216,12 @@ describe('greatgame demo', () => {
       runCli(['docs', '--json'], { GREATGAME_STORE: path.join(home, 'mine.db') }).stdout.trim(),
     ).toBe('[]');
   });
+
+  it('uses the store given with --store', () => {
+    const home = tempDir();
+    const store = path.join(home, 'elsewhere', 'demo.db');
+    const result = runCli(['demo', '--store', store, '--json'], { XDG_DATA_HOME: home });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(runCli(['docs', '--json', '--store', store]).stdout)).toHaveLength(30);
+  });
 });
