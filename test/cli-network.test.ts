@@ -82,6 +82,37 @@ describe('greatgame balance --edges', () => {
 
 const available = seedsAvailable();
 
+describe.skipIf(!available)('the network extracted from the seeds', () => {
+  it('reports the Pakistan–Taliban–TTP triangle around 2021 and in 2025, asserting what the extractor gets right', () => {
+    const store = path.join(mkdtempSync(path.join(os.tmpdir(), 'gg-net-seeds-')), 'seeds.db');
+    const seeds = path.join(SHARED_DIR, 'corpus', 'seeds');
+    const manifest = path.join(SHARED_DIR, 'corpus', 'seeds.manifest.jsonl');
+    expect(runCli(['ingest', seeds, '--manifest', manifest, '--store', store]).code).toBe(0);
+    const signs = (window: string[]) => {
+      const csv = runCli(['network', ...window, '--format', 'csv', '--store', store]).stdout;
+      const sign = (a: string, b: string) =>
+        csv
+          .split('\n')
+          .find((l) => l.startsWith(`${a},${b},`))
+          ?.split(',')[2] ?? 'none';
+      return {
+        'PAK-TAL': sign('PAK', 'TAL'),
+        'TAL-TTP': sign('TAL', 'TTP'),
+        'PAK-TTP': sign('PAK', 'TTP'),
+      };
+    };
+    const before = signs(['--to', '2021-08']);
+    const after = signs(['--from', '2025', '--to', '2025']);
+    // Reported for the record (the gold network has + + − up to 2021-08 and PAK–TAL − in 2025).
+    console.log(
+      `extracted network up to 2021-08: ${JSON.stringify(before)}; in 2025: ${JSON.stringify(after)}`,
+    );
+    expect(after['PAK-TAL']).toBe('-1');
+    expect(after['PAK-TTP']).toBe('-1');
+    expect(after['TAL-TTP']).toBe('1');
+  });
+});
+
 describe.skipIf(!available)('greatgame balance on a published network', () => {
   it("reproduces Read's Highland tribes answer", () => {
     const result = runCli([

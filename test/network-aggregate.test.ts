@@ -12,6 +12,7 @@ import {
   type EvidenceRelation,
   type Network,
 } from '../src/network/aggregate.js';
+import { analyseBalance, signedGraph } from '../src/network/balance/index.js';
 import { SHARED_DIR, seedsAvailable } from './helpers/corpus.js';
 
 let next = 1;
@@ -133,6 +134,15 @@ describe.skipIf(!available)('the network of the seeds’ gold relations', () => 
     expect(edge(n, 'PAK', 'TAL')?.sign).toBe(1);
     expect(edge(n, 'TAL', 'TTP')?.sign).toBe(1);
     expect(edge(n, 'PAK', 'TTP')?.sign).toBe(-1);
+  });
+
+  it('flags Pakistan–Taliban–TTP as an unbalanced triad up to August 2021', async () => {
+    const n = buildNetwork(gold, { to: '2021-08' });
+    const graph = signedGraph({
+      edges: n.edges.map((e) => ({ a: e.source, b: e.target, sign: e.sign })),
+    });
+    const balance = await analyseBalance(graph);
+    expect(balance.unbalancedTriads.map((t) => t.nodes.join('-'))).toContain('PAK-TAL-TTP');
   });
 
   it('shows Pakistan and the Taliban opposed in 2025', () => {

@@ -654,6 +654,9 @@ function findSubject(
       // A group after a preposition is an object of something else ("talks with
       // Russia", "the war in Afghanistan"), not a subject.
       if (precededByPreposition(tokens, g.first)) continue;
+      // "… support the Afghan Taliban and oppose X": the object of a verb
+      // coordinated with ours is not our subject; the subject is further left.
+      if (objectOfCoordinatedVerb(tokens, g, at)) continue;
       // "the US' problems": a possessor of an object noun, unless that noun
       // phrase is the subject itself ("Pakistan's army attacked").
       const last = g.members[g.members.length - 1] as FoundMention;
@@ -689,6 +692,15 @@ function findSubject(
     }
   }
   return undefined;
+}
+
+function objectOfCoordinatedVerb(tokens: TaggedToken[], g: Group, at: number): boolean {
+  let k = g.first - 1;
+  while (k >= 0 && /^(DET|ADJ|NUM)$/.test((tokens[k] as TaggedToken).pos)) k--;
+  const verb = tokens[k];
+  if (!verb || verb.pos !== 'VERB' || verb.lemma === 'be') return false;
+  const between = tokens.slice(g.last + 1, at);
+  return between.length <= 3 && between.some((t) => t.lower === 'and' || t.lower === 'but' || t.lower === 'or');
 }
 
 function precededByPreposition(tokens: TaggedToken[], at: number): boolean {
