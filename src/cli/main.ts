@@ -15,6 +15,7 @@ import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerNetwork } from './commands/network.js';
 import { registerRelations } from './commands/relations.js';
+import { registerReport } from './commands/report.js';
 import { registerShow } from './commands/show.js';
 import { registerTimeline } from './commands/timeline.js';
 import { type Io, processIo } from './context.js';
@@ -54,6 +55,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerEval(program, io, setExit);
   registerNetwork(program, io, setExit);
   registerTimeline(program, io, setExit);
+  registerReport(program, io, setExit);
   for (const command of program.commands) {
     command
       .exitOverride()

@@ -700,7 +700,10 @@ function objectOfCoordinatedVerb(tokens: TaggedToken[], g: Group, at: number): b
   const verb = tokens[k];
   if (!verb || verb.pos !== 'VERB' || verb.lemma === 'be') return false;
   const between = tokens.slice(g.last + 1, at);
-  return between.length <= 3 && between.some((t) => t.lower === 'and' || t.lower === 'but' || t.lower === 'or');
+  return (
+    between.length <= 3 &&
+    between.some((t) => t.lower === 'and' || t.lower === 'but' || t.lower === 'or')
+  );
 }
 
 function precededByPreposition(tokens: TaggedToken[], at: number): boolean {

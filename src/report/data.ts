@@ -205,7 +205,9 @@ export async function collectReport(
       greatgameVersion: version,
       extractorVersion: EXTRACTOR_VERSION,
       files: [...kb.sources, lexicon.file].map((f) => ({
-        name: path.relative(PACKAGE_ROOT, f).startsWith('..') ? path.basename(f) : path.relative(PACKAGE_ROOT, f),
+        name: path.relative(PACKAGE_ROOT, f).startsWith('..')
+          ? path.basename(f)
+          : path.relative(PACKAGE_ROOT, f),
         sha256: sha256(f),
       })),
       capabilitySource: capabilities.source,

@@ -30,8 +30,11 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
     const extraction = extractStore(db, kb, lexicon);
     return { summary, extraction, strongest: strongestRelations(new RelationStore(db).list(), 10) };
   });
+  // The shareable report of the demo network, beside its store.
+  const { writeReport } = await import('./report.js');
+  const report = await writeReport(file, path.join(path.dirname(file), 'demo-report.html'));
   if (options.json) {
-    printJson(io, { ...summary, extraction, strongest });
+    printJson(io, { ...summary, extraction, strongest, report: report.file });
     return summary.failed > 0 ? EXIT.partial : EXIT.ok;
   }
   io.out(`greatgame demo: the built-in corpus (${path.join(DEMO_DIR, 'corpus')})`);
@@ -42,6 +45,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
       `  ${s.pair.padEnd(9)} ${s.polarity > 0 ? '+' : '−'} ${String(s.documents).padStart(2)} doc(s), ${s.relations} relation(s)  e.g. “${s.example.slice(0, 110)}”`,
     );
   }
+  io.out(`\nreport: ${report.file}`);
   io.out(`\nstore: ${file}\nnext:  greatgame relations --store ${quote(file)} --pair PAK,TAL`);
   return summary.failed > 0 ? EXIT.partial : EXIT.ok;
 }
