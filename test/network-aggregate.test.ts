@@ -56,6 +56,22 @@ describe('buildNetwork', () => {
     expect(n.nodes).toEqual(['PAK', 'TAL']);
   });
 
+  it('gives a directed view on request: who acts on whom', () => {
+    const evidence = [
+      rel('PAK', 'TTP', -1),
+      rel('TTP', 'PAK', -1, { voice: 'Outlet B' }),
+      rel('CHN', 'PAK', 1),
+    ];
+    const directed = buildNetwork(evidence, { directed: true });
+    expect(directed.directed).toBe(true);
+    expect(directed.edges.map((e) => `${e.source}>${e.target}`)).toEqual([
+      'CHN>PAK',
+      'PAK>TTP',
+      'TTP>PAK',
+    ]);
+    expect(buildNetwork(evidence).edges).toHaveLength(2);
+  });
+
   it('counts a voice once per pair and sign, however often it repeats itself', () => {
     const repeated = [1, 2, 3, 4].map(() => rel('CHN', 'PAK', 1));
     const n = buildNetwork([...repeated, rel('CHN', 'PAK', -1, { voice: 'Outlet B' })]);

@@ -49,11 +49,13 @@ export interface NetworkOptions {
   /** Only what had been published by this date (by docDate). */
   knownAt?: string;
   layer?: Layer;
+  /** Who acts on whom: one edge per ordered pair (source → target) instead of per pair. */
+  directed?: boolean;
   halfLifeDays?: number;
 }
 
 export interface NetworkEdge {
-  /** Alphabetical: the network is undirected. */
+  /** Alphabetical when undirected; the actor acting and the one acted on when directed. */
   source: string;
   target: string;
   /** Net sign of the weighted evidence, in [−1, 1]. */
@@ -69,6 +71,7 @@ export interface Network {
   nodes: string[];
   edges: NetworkEdge[];
   layer: Layer;
+  directed: boolean;
   window: { from: string | null; to: string | null; knownAt: string | null };
   params: { halfLifeDays: number; modalityWeight: Record<Modality, number> };
 }
@@ -126,7 +129,11 @@ export function buildNetwork(relations: EvidenceRelation[], options: NetworkOpti
     let weight = base;
     if (windowEnd && when)
       weight *= 0.5 ** (Math.max(0, days(dateBounds(when)[1], windowEnd)) / halfLife);
-    const [a, b] = r.source < r.target ? [r.source, r.target] : [r.target, r.source];
+    // Symmetric statements ("A-B ties") are stored alphabetically, so the
+    // directed view reads them as A acting on B: direction matters only
+    // where the text gave one.
+    const [a, b] =
+      options.directed || r.source < r.target ? [r.source, r.target] : [r.target, r.source];
     const key = `${a}\u0000${b}`;
     const acc = pairs.get(key) ?? { voices: new Map<string, number>(), relations: [] };
     // One voice counts once per pair and sign: its strongest statement.
@@ -166,6 +173,7 @@ export function buildNetwork(relations: EvidenceRelation[], options: NetworkOpti
     nodes,
     edges,
     layer,
+    directed: options.directed ?? false,
     window: { from: windowStart, to: windowEnd, knownAt },
     params: { halfLifeDays: halfLife, modalityWeight: weights },
   };

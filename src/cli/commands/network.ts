@@ -13,6 +13,7 @@ export interface WindowOptions extends StoreOption {
   knownAt?: string;
   layer?: string;
   halfLife?: string;
+  directed?: boolean;
 }
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -222,8 +223,9 @@ export function registerNetwork(program: Command, io: Io, setExit: (code: number
       .description('the signed, weighted network of actors at a date or over a window')
       .option(
         '--format <format>',
-        'json (default) or csv (edges; `greatgame balance --edges` reads it back)',
-      ),
+        'json (default), csv (edges; `greatgame balance --edges` reads it back), gexf (Gephi) or graphml',
+      )
+      .option('--directed', 'one edge per ordered pair: who acts on whom'),
   ).action(async (options: NetworkCommandOptions, command: Command) => {
     setExit(await runNetwork({ ...command.optsWithGlobals(), ...options }, io));
   });

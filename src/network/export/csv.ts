@@ -154,10 +154,13 @@ export function parseEdgesCsv(text: string, file = 'edges CSV'): NetworkEdge[] {
 export function networkFromCsv(
   nodesText: string,
   edgesText: string,
-  rest: Pick<Network, 'layer' | 'window' | 'params'>,
+  rest: Pick<Network, 'layer' | 'window' | 'params'> & { directed?: boolean },
 ): { network: Network; nodes: NodeInfo[] } {
   const nodes = parseNodesCsv(nodesText);
   const edges = parseEdgesCsv(edgesText);
   const ids = new Set([...nodes.map((n) => n.id), ...edges.flatMap((e) => [e.source, e.target])]);
-  return { network: { ...rest, nodes: [...ids].sort(), edges }, nodes };
+  return {
+    network: { ...rest, directed: rest.directed ?? false, nodes: [...ids].sort(), edges },
+    nodes,
+  };
 }
