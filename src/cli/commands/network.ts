@@ -125,6 +125,7 @@ export function networkCsv(network: Network): string {
 
 export interface BalanceCommandOptions extends WindowOptions {
   edges?: string;
+  blocs?: string;
   json?: boolean;
   timeLimit?: string;
 }
@@ -161,6 +162,12 @@ export async function runBalance(options: BalanceCommandOptions, io: Io): Promis
     });
   }
   const result = await balance.analyseBalance(graph, { timeLimitSeconds });
+  const k = options.blocs === undefined ? undefined : Number(options.blocs);
+  if (k !== undefined && !(Number.isInteger(k) && k >= 2)) {
+    throw new UsageError(`--blocs: "${options.blocs}" is not a whole number of blocs ≥ 2`);
+  }
+  // More than two blocs: relocation from the best two-bloc split (a local optimum).
+  const kResult = k === undefined ? null : await balance.kBlocs(graph, k, result.partition);
   let power: import('../../network/power.js').PowerShares | null = null;
   if (date) {
     const { loadCapabilities } = await import('../../network/capabilities.js');
@@ -172,6 +179,7 @@ export async function runBalance(options: BalanceCommandOptions, io: Io): Promis
       nodes: graph.nodes.length,
       edges: graph.edges.length,
       ...result,
+      ...(kResult ? { kBlocs: kResult } : {}),
       ...(power ? { date, power } : {}),
     });
     return EXIT.ok;
@@ -182,6 +190,11 @@ export async function runBalance(options: BalanceCommandOptions, io: Io): Promis
       `${graph.nodes.length} actors, ${graph.edges.length} signed edges`,
       `frustration index: ${result.frustrationIndex}${result.exact ? ' (proven optimal)' : ` (best found; lower bound ${result.lowerBound})`}`,
       `blocs: {${result.partition[0].join(', ')}} vs {${result.partition[1].join(', ')}}`,
+      ...(kResult
+        ? [
+            `${kResult.blocs.length} blocs (up to ${k}, frustration ${kResult.frustration}): ${kResult.blocs.map((b) => `{${b.join(', ')}}`).join(' ')}`,
+          ]
+        : []),
       `triads: ${Object.entries(t)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
@@ -234,6 +247,10 @@ export function registerNetwork(program: Command, io: Io, setExit: (code: number
       .command('balance')
       .description(
         'structural balance: frustration index, the two blocs, triads (of the store or of --edges FILE)',
+      )
+      .option(
+        '--blocs <k>',
+        'also look for up to k blocs (signed clustering by relocation; a heuristic)',
       )
       .option(
         '--edges <file>',
