@@ -3,8 +3,6 @@
  * and the network the seeds' gold relations describe around the fall of
  * Kabul and in 2025.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildNetwork,
@@ -13,7 +11,8 @@ import {
   type Network,
 } from '../src/network/aggregate.js';
 import { analyseBalance, signedGraph } from '../src/network/balance/index.js';
-import { SHARED_DIR, seedsAvailable } from './helpers/corpus.js';
+import { seedsAvailable } from './helpers/corpus.js';
+import { goldEvidence } from './helpers/gold.js';
 
 let next = 1;
 function rel(
@@ -121,29 +120,7 @@ describe('buildNetwork', () => {
 const available = seedsAvailable();
 
 describe.skipIf(!available)('the network of the seeds’ gold relations', () => {
-  const gold = readFileSync(path.join(SHARED_DIR, 'eval', 'seeds.gold.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line, i) => {
-      const g = JSON.parse(line) as {
-        doc: string;
-        source: string;
-        target: string;
-        polarity: 1 | -1;
-        modality: EvidenceRelation['modality'];
-        date: string;
-      };
-      return {
-        id: i + 1,
-        source: g.source,
-        target: g.target,
-        polarity: g.polarity,
-        modality: g.modality,
-        date: g.date,
-        docDate: g.date,
-        voice: g.doc,
-      };
-    });
+  const gold = goldEvidence();
 
   it('shows Pakistan and the Taliban aligned, the TTP with the Taliban and against Pakistan, up to August 2021', () => {
     const n = buildNetwork(gold, { to: '2021-08' });

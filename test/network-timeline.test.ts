@@ -3,7 +3,7 @@
  * flipped, strengthened, weakened), blocs compared up to swapping sides; and
  * the PAK–TAL flip in the seeds' gold relations.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/domain/errors.js';
@@ -17,6 +17,7 @@ import {
   type TimelineWindow,
 } from '../src/network/timeline.js';
 import { SHARED_DIR } from './helpers/corpus.js';
+import { goldEvidence } from './helpers/gold.js';
 
 let next = 1;
 function rel(
@@ -250,29 +251,7 @@ function goldAvailable(): boolean {
 
 describe.skipIf(!goldAvailable())('the timeline of the seeds’ gold relations', () => {
   it('shows PAK–TAL flipping from + to − between 2021 and 2025', async () => {
-    const gold: EvidenceRelation[] = readFileSync(GOLD, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line, i) => {
-        const g = JSON.parse(line) as {
-          doc: string;
-          source: string;
-          target: string;
-          polarity: 1 | -1;
-          modality: EvidenceRelation['modality'];
-          date: string;
-        };
-        return {
-          id: i + 1,
-          source: g.source,
-          target: g.target,
-          polarity: g.polarity,
-          modality: g.modality,
-          date: g.date,
-          docDate: g.date,
-          voice: g.doc,
-        };
-      });
+    const gold: EvidenceRelation[] = goldEvidence();
     const t = await timeline(gold, { from: '2019', to: '2025', step: '1y' });
     expect(t.windows.map((w) => w.to.slice(0, 4))).toEqual([
       '2019',

@@ -87,6 +87,20 @@ export function dateBounds(date: string): [string, string] {
   return [date.slice(0, 10), date.slice(0, 10)];
 }
 
+/** First and last day the dated evidence covers, or undefined when none is dated. */
+export function evidenceSpan(relations: EvidenceRelation[]): { first?: string; last?: string } {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const r of relations) {
+    const when = r.date ?? r.docDate;
+    if (!when) continue;
+    const [start, end] = dateBounds(when);
+    if (first === undefined || start < first) first = start;
+    if (last === undefined || end > last) last = end;
+  }
+  return { first, last };
+}
+
 function days(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
 }

@@ -15,6 +15,7 @@ import { loadLexicon } from '../knowledge/lexicon.js';
 import {
   buildNetwork,
   dateBounds,
+  evidenceSpan,
   type Network,
   type NetworkEdge,
   type NetworkOptions,
@@ -137,15 +138,7 @@ export async function collectReport(
   for (const d of new DocumentStore(db).list()) if (documentIds.has(d.id)) documents.set(d.id, d);
 
   // Timeline: from the first dated evidence to the network's date.
-  let first: string | undefined;
-  let last: string | undefined;
-  for (const r of evidence) {
-    const when = r.date ?? r.docDate;
-    if (!when) continue;
-    const [start, end] = dateBounds(when);
-    if (first === undefined || start < first) first = start;
-    if (last === undefined || end > last) last = end;
-  }
+  const { first, last } = evidenceSpan(evidence);
   const from = settings.from ? dateBounds(settings.from)[0] : first;
   const to = network.window.to ?? last;
   let series: ReportData['timeline'] = null;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidDataError, UsageError } from '../../domain/errors.js';
 import type { Layer, Network, NetworkOptions } from '../../network/aggregate.js';
+import { edgesCsv } from '../../network/export/csv.js';
 import { RelationStore } from '../../store/relations.js';
 import { type Io, printJson, type StoreOption, storePath, withStore } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -70,7 +71,7 @@ export async function runNetwork(options: NetworkCommandOptions, io: Io): Promis
     throw new UsageError(`--format: "${format}" is not one of ${formats.join(', ')}`);
   const network = await storeNetwork(options, io);
   if (format === 'csv') {
-    io.out(networkCsv(network));
+    io.out(edgesCsv(network));
     return EXIT.ok;
   }
   const nodes = await describeNodes(network);
@@ -102,25 +103,6 @@ async function describeNodes(network: Network) {
       capability: capabilityOf(id, date),
     };
   });
-}
-
-/** Edges as CSV, readable back by `greatgame balance --edges`. */
-export function networkCsv(network: Network): string {
-  const lines = ['source,target,sign,weight,confidence,voices,relations'];
-  for (const e of network.edges) {
-    lines.push(
-      [
-        e.source,
-        e.target,
-        e.sign,
-        Math.abs(e.weight),
-        e.confidence,
-        e.voices,
-        e.relations.join(' '),
-      ].join(','),
-    );
-  }
-  return lines.join('\n');
 }
 
 export interface BalanceCommandOptions extends WindowOptions {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
-import { dateBounds } from '../../network/aggregate.js';
+import { evidenceSpan } from '../../network/aggregate.js';
 import { RelationStore } from '../../store/relations.js';
 import { type Io, printJson, storePath, withStore } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -42,15 +42,7 @@ export async function runTimeline(options: TimelineCommandOptions, io: Io): Prom
     new RelationStore(db).evidence(),
   );
   // Default window: the earliest to the latest relation date.
-  let first: string | undefined;
-  let last: string | undefined;
-  for (const r of evidence) {
-    const when = r.date ?? r.docDate;
-    if (!when) continue;
-    const [start, end] = dateBounds(when);
-    if (first === undefined || start < first) first = start;
-    if (last === undefined || end > last) last = end;
-  }
+  const { first, last } = evidenceSpan(evidence);
   const from = settings.from ?? first;
   const to = settings.to ?? last;
   if (from === undefined || to === undefined) {
