@@ -3,7 +3,7 @@
  * edge list in, the balance report out; the store's network out as JSON or
  * CSV and back in.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -187,6 +187,33 @@ describe('the store’s network', () => {
     ).power;
     expect(power.blocs.reduce((sum, b) => sum + b.share, 0)).toBeCloseTo(1, 6);
     expect(power.herfindahl).toBe(1); // only Pakistan is a state here
+  });
+
+  it('writes nodes, edges and the relations behind them as CSV files', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'gg-net-csv-'));
+    const result = runCli([
+      'network',
+      '--at',
+      '2024-06',
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--store',
+      store,
+    ]);
+    expect(result.code).toBe(0);
+    const read = (name: string) => readFileSync(path.join(out, name), 'utf8').trim().split('\n');
+    expect(read('nodes.csv')[0]).toBe('id,name,type');
+    const edges = read('edges.csv');
+    expect(edges.join('\n')).toBe(
+      runCli(['network', '--at', '2024-06', '--format', 'csv', '--store', store]).stdout.trim(),
+    );
+    const behind = new Set(edges.slice(1).flatMap((line) => (line.split(',')[6] ?? '').split(' ')));
+    const relationIds = read('relations.csv')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
+    expect(new Set(relationIds)).toEqual(behind);
   });
 
   it('refuses a malformed window', () => {

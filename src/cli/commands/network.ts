@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidDataError, UsageError } from '../../domain/errors.js';
 import type { Layer, Network, NetworkOptions } from '../../network/aggregate.js';
@@ -62,6 +63,7 @@ export async function storeNetwork(options: WindowOptions, io: Io): Promise<Netw
 
 export interface NetworkCommandOptions extends WindowOptions {
   format?: string;
+  out?: string;
 }
 
 export async function runNetwork(options: NetworkCommandOptions, io: Io): Promise<number> {
@@ -70,8 +72,27 @@ export async function runNetwork(options: NetworkCommandOptions, io: Io): Promis
   if (!formats.includes(format))
     throw new UsageError(`--format: "${format}" is not one of ${formats.join(', ')}`);
   const network = await storeNetwork(options, io);
-  if (format === 'csv') {
+  if (format === 'csv' && !options.out) {
     io.out(edgesCsv(network));
+    return EXIT.ok;
+  }
+  if (format === 'csv' && options.out) {
+    // nodes.csv, edges.csv and relations.csv (the evidence behind the edges) in one folder
+    const { nodesCsv, relationsCsv } = await import('../../network/export/csv.js');
+    const ids = new Set(network.edges.flatMap((e) => e.relations));
+    const relations = await withStore(storePath(options, io), (_s, db) =>
+      new RelationStore(db).list().filter((r) => ids.has(r.id)),
+    );
+    mkdirSync(options.out, { recursive: true });
+    writeFileSync(
+      path.join(options.out, 'nodes.csv'),
+      `${nodesCsv(network, await describeNodes(network))}`,
+    );
+    writeFileSync(path.join(options.out, 'edges.csv'), `${edgesCsv(network)}`);
+    writeFileSync(path.join(options.out, 'relations.csv'), `${relationsCsv(relations)}`);
+    io.out(
+      `wrote nodes.csv, edges.csv and relations.csv (${relations.length} relations) to ${options.out}`,
+    );
     return EXIT.ok;
   }
   const nodes = await describeNodes(network);
@@ -220,7 +241,11 @@ export function registerNetwork(program: Command, io: Io, setExit: (code: number
         '--format <format>',
         'json (default), csv (edges; `greatgame balance --edges` reads it back), gexf (Gephi) or graphml',
       )
-      .option('--directed', 'one edge per ordered pair: who acts on whom'),
+      .option('--directed', 'one edge per ordered pair: who acts on whom')
+      .option(
+        '--out <dir>',
+        'with --format csv: write nodes.csv, edges.csv and relations.csv to this folder',
+      ),
   ).action(async (options: NetworkCommandOptions, command: Command) => {
     setExit(await runNetwork({ ...command.optsWithGlobals(), ...options }, io));
   });
