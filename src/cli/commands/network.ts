@@ -213,14 +213,9 @@ export async function runBalance(options: BalanceCommandOptions, io: Io): Promis
   return EXIT.ok;
 }
 
-function windowFlags(command: Command): Command {
+/** Flags shared by every command that builds a network from the evidence. */
+export function evidenceFlags(command: Command): Command {
   return command
-    .option(
-      '--at <date>',
-      'the network as it stood at this date (relations up to it, older ones fading)',
-    )
-    .option('--from <date>', 'start of a window (relations whose date overlaps it)')
-    .option('--to <date>', 'end of a window')
     .option('--known-at <date>', 'only what had been published by this date')
     .option(
       '--layer <layer>',
@@ -230,6 +225,18 @@ function windowFlags(command: Command): Command {
       '--half-life <days>',
       'recency decay: a relation counts half after this many days (default 365)',
     );
+}
+
+function windowFlags(command: Command): Command {
+  return evidenceFlags(
+    command
+      .option(
+        '--at <date>',
+        'the network as it stood at this date (relations up to it, older ones fading)',
+      )
+      .option('--from <date>', 'start of a window (relations whose date overlaps it)')
+      .option('--to <date>', 'end of a window'),
+  );
 }
 
 export function registerNetwork(program: Command, io: Io, setExit: (code: number) => void): void {

@@ -4,7 +4,7 @@ import { evidenceSpan } from '../../network/aggregate.js';
 import { RelationStore } from '../../store/relations.js';
 import { type Io, printJson, storePath, withStore } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { networkOptions, type WindowOptions } from './network.js';
+import { evidenceFlags, networkOptions, type WindowOptions } from './network.js';
 
 export interface TimelineCommandOptions extends WindowOptions {
   step?: string;
@@ -69,23 +69,15 @@ export async function runTimeline(options: TimelineCommandOptions, io: Io): Prom
 }
 
 export function registerTimeline(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('timeline')
     .description(
       'the network window by window: edges that appeared, disappeared, flipped or changed strength, and how the blocs moved',
     )
     .option('--step <step>', 'window length: 3mo, 6mo, 1y, 2y … (required)')
     .option('--from <date>', 'start of the first window (default: the earliest relation date)')
-    .option('--to <date>', 'no window ends after this (default: the latest relation date)')
-    .option('--known-at <date>', 'only what had been published by this date')
-    .option(
-      '--layer <layer>',
-      'observed (default), expected (the hypothetical relations), or merged',
-    )
-    .option(
-      '--half-life <days>',
-      'recency decay: a relation counts half after this many days (default 365)',
-    )
+    .option('--to <date>', 'no window ends after this (default: the latest relation date)');
+  evidenceFlags(command)
     .option(
       '--span <span>',
       'cumulative (default: all evidence up to the window end, fading) or step (only the window’s own)',
