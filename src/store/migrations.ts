@@ -110,4 +110,14 @@ export const MIGRATIONS: string[] = [
     skipped TEXT
   );
   `,
+  // 3: forecasts are derived from hypothetical relations on the fly; what a
+  // user decides about one is kept here, by a key that survives re-extraction.
+  `
+  CREATE TABLE forecast_resolutions (
+    key TEXT PRIMARY KEY,
+    outcome TEXT NOT NULL CHECK (outcome IN ('hit', 'miss', 'void')),
+    note TEXT,
+    resolved_at TEXT NOT NULL
+  );
+  `,
 ];
