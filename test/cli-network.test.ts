@@ -209,7 +209,7 @@ describe('the store’s network', () => {
     expect(edges.join('\n')).toBe(
       runCli(['network', '--at', '2024-06', '--format', 'csv', '--store', store]).stdout.trim(),
     );
-    const behind = new Set(edges.slice(1).flatMap((line) => (line.split(',')[6] ?? '').split(' ')));
+    const behind = new Set(edges.slice(1).flatMap((line) => (line.split(',')[7] ?? '').split(' ')));
     const relationIds = read('relations.csv')
       .slice(1)
       .map((line) => line.split(',')[0]);

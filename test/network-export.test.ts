@@ -133,7 +133,7 @@ describe('CSV', () => {
 
   it('keeps the column layout `balance --edges` reads: |weight| and sign', () => {
     const [header, ...rows] = edgesCsv(net2021).trim().split('\n');
-    expect(header).toBe('source,target,sign,weight,confidence,voices,relations');
+    expect(header).toBe('source,target,sign,weight,confidence,voices,evidence,relations');
     for (const row of rows) expect(row).not.toMatch(/,-0?\.\d+,/);
     expect(parseEdgesCsv(edgesCsv(net2021))).toEqual(net2021.edges);
   });

@@ -5,7 +5,7 @@
  * test-output/report/. Skips with a notice where chromium is absent —
  * except under CI=true, where that is a failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,21 +13,12 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerReport } from '../src/cli/commands/report.js';
 import { runCli } from './helpers/cli.js';
+import { chromiumAvailable, launchChromium } from './helpers/browser.js';
 import { REPO_ROOT } from './helpers/corpus.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-output', 'report');
 
-function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI === 'true') {
-    throw new Error(`${CHROMIUM} is missing; CI must install chromium (apt-get install chromium)`);
-  }
-  console.warn(`notice: ${CHROMIUM} not found; skipping the report's browser tests`);
-  return false;
-}
-
-const available = chromiumAvailable();
+const available = chromiumAvailable("the report's browser tests");
 
 /** A store with a hostile title, and its report. */
 async function buildReport(): Promise<string> {
@@ -75,19 +66,7 @@ describe.skipIf(!available)('the report in chromium', () => {
   let file: string;
   beforeAll(async () => {
     file = await buildReport();
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {

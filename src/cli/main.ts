@@ -8,16 +8,24 @@ import { Command, CommanderError } from 'commander';
 import { PACKAGE_ROOT } from '../config/paths.js';
 import { GreatgameError } from '../domain/errors.js';
 import { registerActors } from './commands/actors.js';
+import { registerBacktest } from './commands/backtest.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDocs } from './commands/docs.js';
 import { registerEval } from './commands/eval.js';
 import { registerExtract } from './commands/extract.js';
+import { registerFollow } from './commands/follow.js';
+import { registerForecasts } from './commands/forecasts.js';
+import { registerImport } from './commands/import.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerNetwork } from './commands/network.js';
 import { registerRelations } from './commands/relations.js';
 import { registerReport } from './commands/report.js';
+import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerSources } from './commands/sources.js';
 import { registerTimeline } from './commands/timeline.js';
+import { registerUpdate } from './commands/update.js';
 import { type Io, processIo } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
@@ -47,6 +55,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     );
   registerDemo(program, io, setExit);
   registerIngest(program, io, setExit);
+  registerImport(program, io, setExit);
+  registerFollow(program, io, setExit);
+  registerUpdate(program, io, setExit);
+  registerSources(program, io, setExit);
   registerDocs(program, io, setExit);
   registerShow(program, io, setExit);
   registerExtract(program, io, setExit);
@@ -56,6 +68,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerNetwork(program, io, setExit);
   registerTimeline(program, io, setExit);
   registerReport(program, io, setExit);
+  registerSimulate(program, io, setExit);
+  registerBacktest(program, io, setExit);
+  registerServe(program, io, setExit);
+  registerForecasts(program, io, setExit);
   for (const command of program.commands) {
     command
       .exitOverride()

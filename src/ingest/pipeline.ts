@@ -23,6 +23,12 @@ export interface PipelineOptions {
   rules?: BoilerplateRules;
   manifest?: ManifestSlot;
   warnings?: string[];
+  /** One document whatever the text holds (a post republishing an article). */
+  single?: boolean;
+  /** The language the source declares, used when the text is too short to tell. */
+  languageHint?: string;
+  /** A date the source states outright (a post's created_at): it beats any dateline. */
+  knownDate?: string;
 }
 
 export function processSource(raw: RawSource, options: PipelineOptions): IngestedDocument[] {
@@ -31,7 +37,9 @@ export function processSource(raw: RawSource, options: PipelineOptions): Ingeste
   const lines = html
     ? prepareExtractedLines(html.text, raw.decoded)
     : prepareMarkdownLines(raw.decoded);
-  const entries = splitEntries(lines);
+  const entries = options.single
+    ? [{ number: null, header: null, headerLines: [], lines }]
+    : splitEntries(lines);
   const repeated = repeatedLines(entries);
   const split = entries.length > 1;
   const file = baseName(raw.location);
@@ -48,8 +56,11 @@ export function processSource(raw: RawSource, options: PipelineOptions): Ingeste
     const override = own ?? (split ? undefined : fileRow);
     const fallback = split ? fileRow : undefined;
 
-    const { date, dateBasis } = pickDate(clean.date, html, own ?? fileRow, clean.text);
-    const language = detectLanguage(options.detect, clean.text);
+    const { date, dateBasis } = options.knownDate
+      ? { date: options.knownDate, dateBasis: 'metadata' as const }
+      : pickDate(clean.date, html, own ?? fileRow, clean.text);
+    const detected = detectLanguage(options.detect, clean.text);
+    const language = detected === 'und' && options.languageHint ? options.languageHint : detected;
     const notes: Record<string, string> = { ...fallback?.notes, ...override?.notes };
     if (entry.header?.sharedBy) notes.sharedBy = entry.header.sharedBy;
     if (entry.header?.sharedOn) notes.sharedOn = entry.header.sharedOn;
@@ -61,7 +72,13 @@ export function processSource(raw: RawSource, options: PipelineOptions): Ingeste
       path: split && entry.number !== null ? `${raw.location}#${entry.number}` : raw.location,
       file,
       entry: split ? entry.number : null,
-      title: metadataText(override?.title ?? clean.title ?? html?.title ?? fallback?.title),
+      // A single page's own metadata title (og:title, JSON-LD headline) beats
+      // its first short line, which Readability leaves once it drops the <h1>.
+      title: metadataText(
+        override?.title ??
+          (html && !split ? (html.title ?? clean.title) : (clean.title ?? html?.title)) ??
+          fallback?.title,
+      ),
       author: metadataText(override?.author ?? clean.author ?? html?.author ?? fallback?.author),
       date,
       dateBasis,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
 import { DEFAULT_MAX_BYTES, readDocumentFile, scanPaths } from '../sources/files.js';
 import type { DocumentStore } from '../store/documents.js';
-import { DecodeError, decodeBytes } from './decode.js';
+import { type Decoded, DecodeError, decodeBytes } from './decode.js';
 import { sha256 } from './fingerprint.js';
 import { languageDetector } from './language.js';
 import { emptyManifest, type Manifest, type ManifestSlot, manifestRowsFor } from './manifest.js';
@@ -81,62 +81,9 @@ export async function ingestPaths(
     summary.inputs++;
     try {
       const bytes = await readDocumentFile(found.location, maxBytes);
-      summary.bytes += bytes.length;
-      let decoded: ReturnType<typeof decodeBytes>;
-      try {
-        decoded = decodeBytes(bytes);
-      } catch (error) {
-        if (error instanceof DecodeError) throw new InputError(found.location, error.message);
-        throw error;
-      }
-      for (const message of decoded.warnings)
-        summary.warnings.push({ location: found.location, message });
-
       const slot = manifestRowsFor(manifest, found.location);
       if (slot) matchedRows.add(slot);
-      const inputHash = sha256(
-        JSON.stringify([
-          INGEST_VERSION,
-          sha256(bytes),
-          slot?.file ?? null,
-          [...(slot?.entries ?? [])],
-        ]),
-      );
-      if (store.inputHash(found.location) === inputHash) {
-        for (const doc of store.documentsOf(found.location)) {
-          summary.unchanged++;
-          if (doc.duplicateOf !== null) summary.duplicates++;
-          summary.byLanguage[doc.language] = (summary.byLanguage[doc.language] ?? 0) + 1;
-        }
-      } else {
-        const documents = processSource(
-          {
-            location: found.location,
-            bytes,
-            encoding: decoded.encoding,
-            decoded: decoded.text,
-            mediaType: found.mediaType,
-          },
-          { detect, manifest: slot, warnings: decoded.warnings },
-        );
-        if (documents.length === 0)
-          throw new InputError(found.location, 'no text left after removing boilerplate');
-        const saved = store.saveInput(
-          {
-            location: found.location,
-            bytes,
-            encoding: decoded.encoding,
-            mediaType: found.mediaType,
-            inputHash,
-          },
-          documents,
-        );
-        for (const doc of saved) {
-          summary[doc.status]++;
-          if (doc.duplicateOf !== null) summary.duplicates++;
-          summary.byLanguage[doc.language] = (summary.byLanguage[doc.language] ?? 0) + 1;
-        }
-      }
+      ingestBytes(store, summary, { ...found, bytes, manifest: slot }, detect);
     } catch (error) {
       if (error instanceof InputError) fail(summary, error.location, error.reason);
       // The store failing (disk full, locked, corrupt) ends the run: later
@@ -161,7 +108,92 @@ export async function ingestPaths(
   return summary;
 }
 
-function fail(summary: IngestSummary, location: string, reason: string): void {
+/** One input's bytes, however they were obtained (a file, a fetched page, a post). */
+export interface BytesInput {
+  location: string;
+  bytes: Uint8Array;
+  mediaType: 'text' | 'markdown' | 'html';
+  manifest?: ManifestSlot;
+  /** Already decoded (a fetched page whose charset the server declared). */
+  decoded?: Decoded;
+  /** Keep the input as one document: never split it at date headers. */
+  single?: boolean;
+  /** The language the source declares (a Mastodon status), for short texts. */
+  languageHint?: string;
+  /** The date the source states outright (a status's created_at). */
+  knownDate?: string;
+}
+
+/**
+ * Decodes, runs the pipeline and stores one input in one transaction,
+ * adding to the summary (the caller counts the input itself); an unchanged input is counted, not rewritten.
+ * Throws InputError for what is wrong with the input itself.
+ */
+export function ingestBytes(
+  store: DocumentStore,
+  summary: IngestSummary,
+  input: BytesInput,
+  detect: (text: string) => string,
+): void {
+  const { location, bytes, mediaType, manifest: slot } = input;
+  summary.bytes += bytes.length;
+  let decoded: Decoded;
+  try {
+    decoded = input.decoded ?? decodeBytes(bytes);
+  } catch (error) {
+    if (error instanceof DecodeError) throw new InputError(location, error.message);
+    throw error;
+  }
+  for (const message of decoded.warnings) summary.warnings.push({ location, message });
+
+  const inputHash = sha256(
+    JSON.stringify([
+      INGEST_VERSION,
+      sha256(bytes),
+      slot?.file ?? null,
+      [...(slot?.entries ?? [])],
+      ...(input.single ? ['single'] : []),
+      ...(input.languageHint || input.knownDate
+        ? [input.languageHint ?? null, input.knownDate ?? null]
+        : []),
+    ]),
+  );
+  if (store.inputHash(location) === inputHash) {
+    for (const doc of store.documentsOf(location)) {
+      summary.unchanged++;
+      if (doc.duplicateOf !== null) summary.duplicates++;
+      summary.byLanguage[doc.language] = (summary.byLanguage[doc.language] ?? 0) + 1;
+    }
+    return;
+  }
+  const documents = processSource(
+    { location, bytes, encoding: decoded.encoding, decoded: decoded.text, mediaType },
+    {
+      detect,
+      manifest: slot,
+      warnings: decoded.warnings,
+      single: input.single,
+      languageHint: input.languageHint,
+      knownDate: input.knownDate,
+    },
+  );
+  if (documents.length === 0)
+    throw new InputError(location, 'no text left after removing boilerplate');
+  const saved = store.saveInput(
+    { location, bytes, encoding: decoded.encoding, mediaType, inputHash },
+    documents,
+  );
+  for (const doc of saved) {
+    summary[doc.status]++;
+    if (doc.duplicateOf !== null) summary.duplicates++;
+    summary.byLanguage[doc.language] = (summary.byLanguage[doc.language] ?? 0) + 1;
+  }
+}
+
+/** Records an input that could not be read (exported for the live sources). */
+export function fail(summary: IngestSummary, location: string, reason: string): void {
   summary.failed++;
-  summary.failures.push({ location: path.normalize(location), reason });
+  // URLs are kept as they are: path.normalize would fold their "//".
+  const shown = /^https?:\/\//i.test(location) ? location : path.normalize(location);
+  summary.failures.push({ location: shown, reason });
 }

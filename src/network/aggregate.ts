@@ -38,6 +38,8 @@ export interface EvidenceRelation {
   docDate: string | null;
   /** Who says so: outlet, else author, else file — one voice per pair and sign. */
   voice: string;
+  /** The layer: 'extracted', or the event dataset it was imported from (icews, gdelt…). */
+  dataset?: string;
 }
 
 export interface NetworkOptions {
@@ -52,6 +54,11 @@ export interface NetworkOptions {
   /** Who acts on whom: one edge per ordered pair (source → target) instead of per pair. */
   directed?: boolean;
   halfLifeDays?: number;
+  /**
+   * Which layers of evidence (`--dataset`): 'extracted' and/or imported
+   * datasets; undefined lets the store choose (see RelationStore.evidence).
+   */
+  datasets?: string[];
 }
 
 export interface NetworkEdge {
@@ -64,6 +71,12 @@ export interface NetworkEdge {
   /** 1 − 2^(−independent voices): 0.5 for one voice, 0.75 for two… */
   confidence: number;
   voices: number;
+  /**
+   * Σ over voices of their strongest decayed, modality-weighted statement:
+   * the evidence mass, which a recent asserted voice adds 1 to and an old or
+   * reported one less (what the simulations read as how firm the edge is).
+   */
+  evidence?: number;
   relations: number[];
 }
 
@@ -73,6 +86,8 @@ export interface Network {
   layer: Layer;
   directed: boolean;
   window: { from: string | null; to: string | null; knownAt: string | null };
+  /** The layers of evidence it was built from, when chosen ('extracted', 'icews'…). */
+  datasets?: string[];
   params: { halfLifeDays: number; modalityWeight: Record<Modality, number> };
 }
 
@@ -125,6 +140,8 @@ export function buildNetwork(relations: EvidenceRelation[], options: NetworkOpti
   const pairs = new Map<string, Acc>();
   for (const r of relations) {
     if (r.source === r.target) continue;
+    if (options.datasets && r.dataset !== undefined && !options.datasets.includes(r.dataset))
+      continue;
     const hypothetical = r.modality === 'hypothetical';
     if (layer === 'observed' && hypothetical) continue;
     if (layer === 'expected' && !hypothetical) continue;
@@ -176,6 +193,7 @@ export function buildNetwork(relations: EvidenceRelation[], options: NetworkOpti
       sign: weight > 0 ? 1 : -1,
       confidence: round(1 - 0.5 ** voices),
       voices,
+      evidence: round(total),
       relations: acc.relations.sort((x, y) => x - y),
     });
   }
@@ -189,6 +207,7 @@ export function buildNetwork(relations: EvidenceRelation[], options: NetworkOpti
     layer,
     directed: options.directed ?? false,
     window: { from: windowStart, to: windowEnd, knownAt },
+    ...(options.datasets ? { datasets: options.datasets } : {}),
     params: { halfLifeDays: halfLife, modalityWeight: weights },
   };
 }

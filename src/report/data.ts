@@ -12,6 +12,7 @@ import type { StoredDocument } from '../domain/document.js';
 import { EXTRACTOR_VERSION } from '../domain/relation.js';
 import { loadKnowledgeBase } from '../knowledge/actors.js';
 import { loadLexicon } from '../knowledge/lexicon.js';
+import { statesOf } from '../knowledge/states.js';
 import {
   buildNetwork,
   dateBounds,
@@ -27,6 +28,7 @@ import { timeline } from '../network/timeline.js';
 import type { Db } from '../store/database.js';
 import { DocumentStore } from '../store/documents.js';
 import { RelationStore, type StoredRelation } from '../store/relations.js';
+import { compareLayers, type LayerComparison } from './layers.js';
 
 export const REPORT_DEFAULTS = {
   /** Pairs drawn on the timeline: those with the most evidence. */
@@ -67,12 +69,16 @@ export interface ReportData {
   /** Documents behind those relations, by id. */
   documents: Map<number, StoredDocument>;
   timeline: { step: string; from: string; to: string; pairs: PairSeries[] } | null;
+  /** The layers of evidence compared (extracted and imported datasets), when more than one is present. */
+  layers: LayerComparison | null;
   provenance: {
     greatgameVersion: string;
     extractorVersion: string;
     files: { name: string; sha256: string }[];
     capabilitySource: string;
   };
+  /** Scenario runs to show (set by the report command when asked). */
+  scenarios?: import('../simulate/scenario-run.js').ScenarioRun[];
 }
 
 const EMPTY_BALANCE: BalanceAnalysis = {
@@ -102,8 +108,14 @@ export async function collectReport(
   options: { timeLimitSeconds?: number; step?: string } = {},
 ): Promise<ReportData> {
   const relationStore = new RelationStore(db);
-  const evidence = relationStore.evidence();
-  const network = buildNetwork(evidence, settings);
+  const present = relationStore.datasets().map((d) => d.dataset);
+  const chosen = settings.datasets?.includes('all')
+    ? present
+    : (settings.datasets ?? relationStore.defaultDatasets());
+  const everything = relationStore.evidence(present);
+  const evidence = everything.filter((r) => chosen.includes(r.dataset ?? 'extracted'));
+  const network = buildNetwork(evidence, { ...settings, datasets: chosen });
+  const layers = compareLayers(everything, settings);
   const date = network.window.to ?? new Date().toISOString().slice(0, 10);
   const timeLimitSeconds = options.timeLimitSeconds ?? REPORT_DEFAULTS.timeLimitSeconds;
   const balance =
@@ -120,7 +132,8 @@ export async function collectReport(
   const kb = loadKnowledgeBase();
   const inFirst = new Set(balance.partition[0]);
   const nodes: ReportNode[] = network.nodes.map((id) => {
-    const actor = kb.actors.get(id);
+    // States outside the knowledge base come from imported event data.
+    const actor = kb.actors.get(id) ?? statesOf(kb).states.get(id);
     return {
       id,
       name: actor?.name ?? id,
@@ -130,7 +143,13 @@ export async function collectReport(
     };
   });
 
-  const wanted = new Set(network.edges.flatMap((e) => e.relations));
+  // The quotes behind both sides of each disagreement are shown too (the first few).
+  const wanted = new Set([
+    ...network.edges.flatMap((e) => e.relations),
+    ...(layers?.disagreements ?? []).flatMap((d) =>
+      d.sides.flatMap((s) => s.relations.slice(0, REPORT_DEFAULTS.quotesPerEdge)),
+    ),
+  ]);
   const relations = new Map<number, StoredRelation>();
   for (const r of relationStore.list()) if (wanted.has(r.id)) relations.set(r.id, r);
   const documentIds = new Set([...relations.values()].map((r) => r.documentId));
@@ -194,6 +213,7 @@ export async function collectReport(
     relations,
     documents,
     timeline: series,
+    layers,
     provenance: {
       greatgameVersion: version,
       extractorVersion: EXTRACTOR_VERSION,

@@ -7,6 +7,7 @@ import type { NetworkEdge } from '../network/aggregate.js';
 import type { StoredRelation } from '../store/relations.js';
 import { REPORT_DEFAULTS, type ReportData } from './data.js';
 import { escapeHtml, num, text, urlLink } from './html.js';
+import { scenariosSection } from './scenario-section.js';
 import { legendSvg, networkSvg, seriesSvg } from './svg.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -136,6 +137,54 @@ function timelineSection(data: ReportData): string {
 <div class="charts">${charts}</div></section>`;
 }
 
+function evidenceLine(data: ReportData, r: StoredRelation): string {
+  if (r.dataset === null) return quoteLine(data, r);
+  const when = r.date ?? r.docDate ?? 'undated';
+  return `<div class="muted">${text(r.dataset, 20)} event ${text(r.eventId ?? '', 40)}: ${text(r.source, 16)} → ${text(r.target, 16)} ${r.polarity > 0 ? '+' : '−'} ${text(r.kind, 30)} (“${text(r.trigger, 120)}”, ${text(r.rule, 40)}), ${text(when, 20)}${r.quote ? ` — “${text(r.quote, 300)}”` : ''}</div>`;
+}
+
+/** Layers side by side: overlap and agreement, then the pairs where they disagree in sign. */
+function layersSection(data: ReportData): string {
+  const c = data.layers;
+  if (!c) return '';
+  const shown = data.network.datasets ?? [];
+  const overlaps = c.overlaps
+    .map(
+      (o) =>
+        `<tr><td>${text(o.a, 30)} / ${text(o.b, 30)}</td><td>${o.shared}</td><td>${o.agree}</td><td>${o.disagree}</td></tr>`,
+    )
+    .join('\n');
+  const cases = c.disagreements
+    .slice(0, REPORT_DEFAULTS.triads)
+    .map(
+      (d) => `<div class="triad"><strong>${pairName(data, d.source, d.target)}</strong>
+${d.sides
+  .map(
+    (s) =>
+      `<div>${text(s.dataset, 30)}: ${sign(s.sign)} (weight ${num(s.weight)}, ${s.relations.length} relation(s))</div>${s.relations
+        .slice(0, REPORT_DEFAULTS.quotesPerEdge)
+        .map((id) => data.relations.get(id))
+        .filter((r): r is StoredRelation => r !== undefined)
+        .map((r) => evidenceLine(data, r))
+        .join('\n')}`,
+  )
+  .join('\n')}</div>`,
+    )
+    .join('\n');
+  return `<section id="layers"><h2>Layers compared</h2>
+<p>Each layer's network built alone, with the same window and weights: ${c.layers
+    .map((l) => `${text(l.dataset, 30)} ${l.edges} edges`)
+    .join(
+      ', ',
+    )}. The network above shows ${escapeHtml(shown.join(', ') || 'the default layer')}.</p>
+<table><thead><tr><th>layers</th><th>pairs in both</th><th>same sign</th><th>opposite sign</th></tr></thead><tbody>
+${overlaps}
+</tbody></table>
+<p>${c.disagreements.length} pair(s) where the layers disagree in sign${c.disagreements.length > REPORT_DEFAULTS.triads ? ` (the first ${REPORT_DEFAULTS.triads} shown)` : ''}.</p>
+${cases}
+</section>`;
+}
+
 function sourcesSection(data: ReportData): string {
   const docs = [...data.documents.values()].sort(
     (a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id - b.id,
@@ -187,11 +236,13 @@ export function renderReport(data: ReportData): string {
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<nav><a href="#network">network</a><a href="#blocs">blocs</a><a href="#triads">triads</a><a href="#timeline">timeline</a><a href="#sources">sources</a><a href="#provenance">provenance</a></nav>
+<nav><a href="#network">network</a><a href="#blocs">blocs</a><a href="#triads">triads</a><a href="#timeline">timeline</a>${data.layers ? '<a href="#layers">layers</a>' : ''}${data.scenarios?.length ? '<a href="#scenarios">scenarios</a>' : ''}<a href="#sources">sources</a><a href="#provenance">provenance</a></nav>
 ${networkSection(data)}
 ${blocsSection(data)}
 ${triadsSection(data)}
 ${timelineSection(data)}
+${layersSection(data)}
+${scenariosSection(data.scenarios ?? [])}
 ${sourcesSection(data)}
 ${provenanceSection(data)}
 </body>

@@ -18,6 +18,7 @@
  * `marvelEnsemble` draws magnitudes from a seeded PRNG and takes the
  * majority over seeds.
  */
+import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { compareIds } from '../network/balance/signed-graph.js';
 import { mulberry32 } from '../network/balance/prng.js';
 
@@ -41,6 +42,12 @@ export interface WeightedPair {
   readonly target: string;
   /** Initial x_ij (any real; the sign is the relation). */
   readonly weight: number;
+  /**
+   * Imposed (a shock): held at `weight` times the largest free |x_kl| at every
+   * step, so it stays as strong, relative to the rest, as the shock says
+   * while the free pairs grow towards blow-up.
+   */
+  readonly fixed?: boolean;
 }
 
 export interface SignedPair {
@@ -97,62 +104,21 @@ function maxAbs(a: Matrix): number {
 }
 
 /**
- * All eigenvalues and eigenvectors of a small symmetric matrix by the cyclic
- * Jacobi method (Golub & Van Loan, "Matrix Computations", 4th ed., §8.5.2–3;
- * Rutishauser's stable rotation formulas as in Numerical Recipes §11.1).
- * Meant for n ≤ 200. Returns eigenvalues and the eigenvectors as columns of
- * `vectors` (row-major, n×n).
+ * Leading eigenpair of a symmetric matrix (row-major n×n), by ml-matrix's
+ * symmetric eigen decomposition (Householder tridiagonalisation and QL, after
+ * JAMA): the largest eigenvalue and its unit eigenvector.
  */
-export function jacobiEigen(
+export function leadingEigen(
   matrix: ArrayLike<number>,
   n: number,
-  maxSweeps = 100,
-): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(matrix);
-  const v = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  for (let sweep = 0; sweep < maxSweeps; sweep++) {
-    let off = 0;
-    let diag = 0;
-    for (let i = 0; i < n; i++) {
-      diag += a[i * n + i]! ** 2;
-      for (let j = i + 1; j < n; j++) off += a[i * n + j]! ** 2;
-    }
-    if (off <= 1e-30 * Math.max(diag, 1e-300) || off === 0) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[p * n + q]!;
-        if (apq === 0) continue;
-        const app = a[p * n + p]!;
-        const aqq = a[q * n + q]!;
-        const theta = (aqq - app) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = a[k * n + p]!;
-          const akq = a[k * n + q]!;
-          a[k * n + p] = c * akp - s * akq;
-          a[k * n + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p * n + k]!;
-          const aqk = a[q * n + k]!;
-          a[p * n + k] = c * apk - s * aqk;
-          a[q * n + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = v[k * n + p]!;
-          const vkq = v[k * n + q]!;
-          v[k * n + p] = c * vkp - s * vkq;
-          v[k * n + q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) values[i] = a[i * n + i]!;
-  return { values, vectors: v };
+): { value: number; vector: number[] } {
+  const rows: number[][] = [];
+  for (let i = 0; i < n; i++) rows.push(Array.from({ length: n }, (_, j) => matrix[i * n + j]!));
+  const decomposition = new EigenvalueDecomposition(new MlMatrix(rows), { assumeSymmetric: true });
+  const values = decomposition.realEigenvalues;
+  let best = 0;
+  for (let i = 1; i < n; i++) if (values[i]! > values[best]!) best = i;
+  return { value: values[best]!, vector: decomposition.eigenvectorMatrix.getColumn(best) };
 }
 
 /** Integrates dX/dt = X² from the given start until blow-up or maxTime. */
@@ -167,6 +133,10 @@ export function runMarvel(input: MarvelInput, options: MarvelOptions = {}): Marv
   const n = nodes.length;
   const index = new Map(nodes.map((id, i) => [id, i]));
   const x: Matrix = new Float64Array(n * n);
+  // Per-pair rate multiplier: 1 in the published model, 0 for pinned pairs
+  // (which `pin` sets directly).
+  const rate: Matrix = new Float64Array(n * n).fill(1);
+  const pinned: { i: number; j: number; weight: number }[] = [];
   for (const w of input.weights) {
     const i = index.get(w.source);
     const j = index.get(w.target);
@@ -178,7 +148,28 @@ export function runMarvel(input: MarvelInput, options: MarvelOptions = {}): Marv
       throw new Error(`runMarvel: weight of ${w.source}–${w.target} is not finite`);
     x[i * n + j] = w.weight;
     x[j * n + i] = w.weight;
+    const r = w.fixed ? 0 : 1;
+    rate[i * n + j] = r;
+    rate[j * n + i] = r;
+    if (w.fixed) pinned.push({ i, j, weight: w.weight });
   }
+  const isPinned = new Uint8Array(n * n);
+  for (const { i, j } of pinned) isPinned[i * n + j] = isPinned[j * n + i] = 1;
+  /** Sets each pinned pair to its weight × the largest free off-diagonal |x|. */
+  const pin = (): void => {
+    if (pinned.length === 0) return;
+    let scale = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (isPinned[i * n + j]) continue;
+        const v = Math.abs(x[i * n + j]!);
+        if (v > scale) scale = v;
+      }
+    }
+    if (scale === 0) scale = 1;
+    for (const { i, j, weight } of pinned) x[i * n + j] = x[j * n + i] = weight * scale;
+  };
+  pin();
 
   const k1 = new Float64Array(n * n);
   const k2 = new Float64Array(n * n);
@@ -192,15 +183,16 @@ export function runMarvel(input: MarvelInput, options: MarvelOptions = {}): Marv
     const m = maxAbs(x);
     const dt = Math.min(maxStep, m > 0 ? stepScale / m : maxStep, maxTime - time);
     square(x, n, k1);
-    for (let e = 0; e < n * n; e++) tmp[e] = x[e]! + 0.5 * dt * k1[e]!;
+    for (let e = 0; e < n * n; e++) tmp[e] = x[e]! + 0.5 * dt * rate[e]! * k1[e]!;
     square(tmp, n, k2);
-    for (let e = 0; e < n * n; e++) tmp[e] = x[e]! + 0.5 * dt * k2[e]!;
+    for (let e = 0; e < n * n; e++) tmp[e] = x[e]! + 0.5 * dt * rate[e]! * k2[e]!;
     square(tmp, n, k3);
-    for (let e = 0; e < n * n; e++) tmp[e] = x[e]! + dt * k3[e]!;
+    for (let e = 0; e < n * n; e++) tmp[e] = x[e]! + dt * rate[e]! * k3[e]!;
     square(tmp, n, k4);
     for (let e = 0; e < n * n; e++) {
-      x[e] = x[e]! + (dt / 6) * (k1[e]! + 2 * k2[e]! + 2 * k3[e]! + k4[e]!);
+      x[e] = x[e]! + (dt / 6) * rate[e]! * (k1[e]! + 2 * k2[e]! + 2 * k3[e]! + k4[e]!);
     }
+    pin();
     time += dt;
     steps += 1;
     if (!Number.isFinite(maxAbs(x))) break;
@@ -217,22 +209,57 @@ export function runMarvel(input: MarvelInput, options: MarvelOptions = {}): Marv
   return { factions: factionsOf(x, nodes), endSigns, steps, time, blownUp };
 }
 
+/**
+ * The model's end state read analytically, without integrating: for a start
+ * X₀ with no held pairs, X(t) = X₀(I − tX₀)⁻¹ blows up at t* = 1/λ₁ with
+ * X/‖X‖ → u uᵀ (Marvel et al. 2011), so pair i–j ends with the sign of
+ * u_i u_j. One eigen decomposition instead of thousands of steps; `runMarvel`
+ * is needed only when pairs are held (a shock). Returns null when X₀ has no
+ * positive eigenvalue (nothing blows up).
+ */
+export function marvelLimit(input: MarvelInput): MarvelResult | null {
+  const nodes = [...new Set(input.nodes)].sort(compareIds);
+  const n = nodes.length;
+  const index = new Map(nodes.map((id, i) => [id, i]));
+  const x: Matrix = new Float64Array(n * n);
+  for (const w of input.weights) {
+    const i = index.get(w.source);
+    const j = index.get(w.target);
+    if (i === undefined || j === undefined || i === j) continue;
+    if (w.fixed) throw new Error('marvelLimit: held pairs need runMarvel');
+    x[i * n + j] = w.weight;
+    x[j * n + i] = w.weight;
+  }
+  if (n === 0) return null;
+  const { value, vector } = leadingEigen(x, n);
+  if (!(value > 1e-12)) return null;
+  const endSigns: SignedPair[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const v = vector[i]! * vector[j]!;
+      endSigns.push({ source: nodes[i]!, target: nodes[j]!, sign: v > 0 ? 1 : v < 0 ? -1 : 0 });
+    }
+  }
+  const first = vector[0]! >= 0 ? 1 : -1;
+  const factions: [string[], string[]] = [[], []];
+  for (let i = 0; i < n; i++) factions[vector[i]! * first >= 0 ? 0 : 1].push(nodes[i]!);
+  return { factions, endSigns, steps: 0, time: 1 / value, blownUp: true };
+}
+
 /** Factions from the sign of the eigenvector of the largest eigenvalue. */
 function factionsOf(x: Matrix, nodes: readonly string[]): [string[], string[]] {
   const n = nodes.length;
   if (n === 0) return [[], []];
   const scale = maxAbs(x) || 1;
-  const { values, vectors } = jacobiEigen(
+  const { vector } = leadingEigen(
     x.map((v) => v / scale),
     n,
   );
-  let best = 0;
-  for (let i = 1; i < n; i++) if (values[i]! > values[best]!) best = i;
-  const first = vectors[0 * n + best]! >= 0 ? 1 : -1; // first node in faction 0
+  const first = vector[0]! >= 0 ? 1 : -1; // first node in faction 0
   const a: string[] = [];
   const b: string[] = [];
   for (let i = 0; i < n; i++) {
-    const u = vectors[i * n + best]! * first;
+    const u = vector[i]! * first;
     (u >= 0 ? a : b).push(nodes[i]!);
   }
   return [a, b];

@@ -11,6 +11,7 @@ import type {
   OffsetSegment,
   StoredDocument,
 } from '../domain/document.js';
+import path from 'node:path';
 import { NotFoundError } from '../domain/errors.js';
 import {
   contentHash,
@@ -298,6 +299,65 @@ export class DocumentStore {
     this.sql(
       'DELETE FROM blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM inputs WHERE raw_sha256 = ?)',
     ).run(sha, sha);
+  }
+
+  /**
+   * The document an imported event file hangs off: one per file, found again
+   * by its path on a re-import. The file's bytes are not kept (an event file
+   * can be large); the blob holds a short provenance record instead, and the
+   * document is never extracted nor matched as a duplicate.
+   */
+  saveEventFile(file: string, dataset: string, mediaType: string): number {
+    return this.db.transaction(() => {
+      const location = `event-data:${file}`;
+      const existing = this.sql('SELECT id FROM documents WHERE path = ?').get(file) as
+        { id: number } | undefined;
+      if (existing) return existing.id;
+      const record = Buffer.from(JSON.stringify({ eventData: file, dataset }));
+      const sha = sha256(record);
+      const now = new Date().toISOString();
+      this.sql('INSERT OR IGNORE INTO blobs (sha256, bytes, size) VALUES (?, ?, ?)').run(
+        sha,
+        record,
+        record.length,
+      );
+      this.sql(
+        `INSERT INTO inputs (location, raw_sha256, encoding, media_type, input_hash, ingested_at)
+           VALUES (?, ?, 'utf-8', ?, ?, ?)
+           ON CONFLICT(location) DO UPDATE SET ingested_at = excluded.ingested_at`,
+      ).run(location, sha, mediaType, sha, now);
+      const text = `${dataset} events imported from ${path.basename(file)}`;
+      const result = this.sql(
+        `INSERT INTO documents (path, location, file, entry, title, author, date, date_basis, source, url,
+             language, language_supported, text, offset_map, raw_start, raw_end, content_hash, minhash,
+             duplicate_of, notes, warnings, ingest_version)
+           VALUES (?, ?, ?, NULL, ?, NULL, NULL, NULL, ?, NULL, 'und', 0, ?, '[]', 0, ?, ?, ?, NULL, ?, '[]', ?)`,
+      ).run(
+        file,
+        location,
+        path.basename(file),
+        text,
+        dataset,
+        text,
+        record.length,
+        `event-data:${file}`,
+        Buffer.alloc(0),
+        JSON.stringify({ dataset }),
+        INGEST_VERSION,
+      );
+      const id = Number(result.lastInsertRowid);
+      this.sql(
+        `INSERT INTO event_files (document_id, dataset, sha256, size, imported_at) VALUES (?, ?, '', 0, ?)`,
+      ).run(id, dataset, now);
+      return id;
+    })();
+  }
+
+  /** Records the file's hash and size once it has been read through. */
+  finishEventFile(documentId: number, sha: string, size: number): void {
+    this.sql(
+      'UPDATE event_files SET sha256 = ?, size = ?, imported_at = ? WHERE document_id = ?',
+    ).run(sha, size, new Date().toISOString(), documentId);
   }
 
   list(filter: DocumentFilter = {}): StoredDocument[] {

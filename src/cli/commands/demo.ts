@@ -1,17 +1,20 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DATA_DIR, demoStorePath } from '../../config/paths.js';
+import { DATA_DIR, demoStorePath, PACKAGE_ROOT } from '../../config/paths.js';
 import { RelationStore } from '../../store/relations.js';
 import { type Io, printJson, withStore } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { loadKnowledge } from './extract.js';
 import { reportIngest } from './ingest.js';
+import { type ServeOptions, serveFlags } from './serve.js';
 
 export const DEMO_DIR = path.join(DATA_DIR, 'demo');
 
-export interface DemoOptions {
+export interface DemoOptions extends ServeOptions {
   store?: string;
   json?: boolean;
+  /** After building the demo store, serve the web app on it. */
+  serve?: boolean;
 }
 
 /** The main job on the built-in corpus, in a store of its own. */
@@ -32,7 +35,10 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
   });
   // The shareable report of the demo network, beside its store.
   const { writeReport } = await import('./report.js');
-  const report = await writeReport(file, path.join(path.dirname(file), 'demo-report.html'));
+  // The demo report shows one of the shipped scenarios too.
+  const report = await writeReport(file, path.join(path.dirname(file), 'demo-report.html'), {
+    scenario: [path.join(PACKAGE_ROOT, 'scenarios', '2021-us-taliban-rapprochement.yaml')],
+  });
   if (options.json) {
     printJson(io, { ...summary, extraction, strongest, report: report.file });
     return summary.failed > 0 ? EXIT.partial : EXIT.ok;
@@ -50,20 +56,32 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
   return summary.failed > 0 ? EXIT.partial : EXIT.ok;
 }
 
+/** `greatgame demo --serve`: the demo store, then the web app on it. */
+async function runDemoAndServe(options: DemoOptions, io: Io): Promise<number> {
+  const code = await runDemo(options, io);
+  if (code !== EXIT.ok && code !== EXIT.partial) return code;
+  const { serveStore } = await import('./serve.js');
+  io.out('');
+  await serveStore(options.store ?? demoStorePath(io.env), options, io);
+  return code;
+}
+
 function quote(text: string): string {
   return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 export function registerDemo(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('demo')
     .description('run the main job on the built-in demo corpus, in a store of its own')
     .option('--store <file>', 'where to keep the demo store (default: demo.db in the data folder)')
     .option('--json', 'print the summary as JSON')
-    .action(async (options: DemoOptions, command: Command) => {
-      // `--store` is also a program-wide flag, which commander may claim;
-      // an explicit one counts wherever it stands. GREATGAME_STORE does not.
-      const store = options.store ?? (command.optsWithGlobals() as DemoOptions).store;
-      setExit(await runDemo({ ...options, store }, io));
-    });
+    .option('--serve', 'then serve the web app on the demo store (see --port, --host)');
+  serveFlags(command).action(async (options: DemoOptions, command: Command) => {
+    // `--store` is also a program-wide flag, which commander may claim;
+    // an explicit one counts wherever it stands. GREATGAME_STORE does not.
+    const store = options.store ?? (command.optsWithGlobals() as DemoOptions).store;
+    const run = options.serve ? runDemoAndServe : runDemo;
+    setExit(await run({ ...options, store }, io));
+  });
 }

@@ -4,6 +4,9 @@ import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
 import type { IngestSummary } from '../../ingest/run.js';
 import { formatBytes } from '../../sources/files.js';
+import { isHttpUrl } from '../../sources/live.js';
+import type { Db } from '../../store/database.js';
+import type { DocumentStore } from '../../store/documents.js';
 import { type Io, printJson, type StoreOption, storePath, withStore } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import {
@@ -19,6 +22,7 @@ export interface IngestCommandOptions extends StoreOption, KnowledgeOptions {
   maxSize?: string;
   /** commander's --no-extract */
   extract?: boolean;
+  allowPrivateAddresses?: boolean;
 }
 
 /** Runs an ingest and prints its report; returns the exit code. */
@@ -27,7 +31,10 @@ export async function runIngest(
   options: IngestCommandOptions,
   io: Io,
 ): Promise<number> {
-  if (paths.length === 0) throw new UsageError('ingest needs at least one file or folder');
+  if (paths.length === 0) throw new UsageError('ingest needs at least one file, folder or URL');
+  // http(s) addresses are fetched; everything else is a file or folder.
+  const urls = paths.filter((p) => isHttpUrl(p));
+  const files = paths.filter((p) => !isHttpUrl(p));
   const maxBytes = options.maxSize ? parseSize(options.maxSize) : undefined;
   // Loaded on demand: the pipeline's libraries (HTML, dates, language) cost
   // half a second to import, which commands that only read the store skip.
@@ -51,7 +58,7 @@ export async function runIngest(
     let started = false;
     let summary: IngestSummary;
     try {
-      summary = await ingestPaths(store, paths, {
+      summary = await ingestPaths(store, files, {
         manifest,
         maxBytes,
         onProgress: (done, total, location) => {
@@ -66,6 +73,7 @@ export async function runIngest(
     } finally {
       bar?.stop();
     }
+    if (urls.length > 0) await ingestFetched(store, db, urls, summary, options, io);
     // Extraction runs over whatever in the store is out of date: the new
     // documents, and older ones if the knowledge base or lexicon changed.
     const extraction = knowledge ? extractStore(db, knowledge.kb, knowledge.lexicon) : undefined;
@@ -73,6 +81,38 @@ export async function runIngest(
   });
   reportIngest(summary, options, io, extraction);
   return summary.failed > 0 ? EXIT.partial : EXIT.ok;
+}
+
+/** The URLs of an ingest, fetched with the live sources' client; adds to `summary`. */
+async function ingestFetched(
+  store: DocumentStore,
+  db: Db,
+  urls: string[],
+  summary: IngestSummary,
+  options: IngestCommandOptions,
+  io: Io,
+): Promise<void> {
+  const { clientFor } = await import('../../sources/registry.js');
+  const { ingestUrls } = await import('../../sources/web-page.js');
+  const { SourceStore } = await import('../../store/sources.js');
+  const { languageDetector } = await import('../../ingest/language.js');
+  const client = clientFor(options, io.env, {
+    maxBytes: options.maxSize ? parseSize(options.maxSize) : undefined,
+  });
+  try {
+    await ingestUrls(
+      {
+        documents: store,
+        sources: new SourceStore(db),
+        client,
+        detect: await languageDetector(),
+        summary,
+      },
+      urls,
+    );
+  } finally {
+    await client.close();
+  }
 }
 
 export function reportIngest(
@@ -114,14 +154,23 @@ export function parseSize(text: string): number {
 export function registerIngest(program: Command, io: Io, setExit: (code: number) => void): void {
   const command = program
     .command('ingest')
-    .description('read files and folders (.txt, .md, .html) into the store')
-    .argument('<paths...>', 'files or folders to read (folders are walked recursively)')
+    .description(
+      'read files, folders (.txt, .md, .html) and web pages (http/https URLs) into the store',
+    )
+    .argument(
+      '<paths...>',
+      'files or folders to read (folders are walked recursively), or URLs of pages to fetch',
+    )
     .option(
       '--manifest <file>',
       'JSONL or CSV with a "file" key and optional date, source, author, url, title',
     )
     .option('--max-size <size>', 'refuse files larger than this (default 10MB)')
     .option('--json', 'print the summary as JSON')
+    .option(
+      '--allow-private-addresses',
+      'let URLs reach loopback and private addresses (also GREATGAME_ALLOW_PRIVATE=1)',
+    )
     .option(
       '--no-extract',
       'only store the documents; extract relations later with `greatgame extract`',

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidDataError, UsageError } from '../../domain/errors.js';
-import type { Layer, Network, NetworkOptions } from '../../network/aggregate.js';
+import type { EvidenceRelation, Layer, Network, NetworkOptions } from '../../network/aggregate.js';
+import type { Db } from '../../store/database.js';
 import { edgesCsv } from '../../network/export/csv.js';
 import { RelationStore } from '../../store/relations.js';
 import { type Io, printJson, type StoreOption, storePath, withStore } from '../context.js';
@@ -16,6 +17,8 @@ export interface WindowOptions extends StoreOption {
   layer?: string;
   halfLife?: string;
   directed?: boolean;
+  /** Layers of evidence: extracted, an imported dataset (icews…), a comma list, or all. */
+  dataset?: string;
 }
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -42,6 +45,14 @@ export function networkOptions(options: WindowOptions): NetworkOptions {
   if (halfLifeDays !== undefined && !(halfLifeDays > 0)) {
     throw new UsageError(`--half-life: "${options.halfLife}" is not a positive number of days`);
   }
+  let datasets: string[] | undefined;
+  if (options.dataset !== undefined) {
+    datasets = options.dataset.split(',').map((d) => d.trim().toLowerCase());
+    if (datasets.some((d) => !/^[a-z][a-z0-9_-]*$/.test(d)))
+      throw new UsageError(
+        `--dataset: "${options.dataset}" is not extracted, a dataset name (icews, gdelt, plover…), a comma list, or all`,
+      );
+  }
   return {
     at: options.at,
     from: options.from,
@@ -49,16 +60,33 @@ export function networkOptions(options: WindowOptions): NetworkOptions {
     knownAt: options.knownAt,
     layer,
     halfLifeDays,
+    ...(datasets ? { datasets } : {}),
   };
+}
+
+/**
+ * The evidence of the layers asked for (`--dataset`): 'all' is every layer
+ * present; none given is the store's default (the extracted layer).
+ */
+export function storeEvidence(
+  db: Db,
+  settings: NetworkOptions,
+): { evidence: EvidenceRelation[]; datasets: string[] } {
+  const store = new RelationStore(db);
+  const datasets = settings.datasets?.includes('all')
+    ? store.datasets().map((d) => d.dataset)
+    : (settings.datasets ?? store.defaultDatasets());
+  return { evidence: store.evidence(datasets), datasets };
 }
 
 /** The store's network for a date or window. */
 export async function storeNetwork(options: WindowOptions, io: Io): Promise<Network> {
   const { buildNetwork } = await import('../../network/aggregate.js');
   const settings = networkOptions(options);
-  return withStore(storePath(options, io), (_s, db) =>
-    buildNetwork(new RelationStore(db).evidence(), settings),
-  );
+  return withStore(storePath(options, io), (_s, db) => {
+    const { evidence, datasets } = storeEvidence(db, settings);
+    return buildNetwork(evidence, { ...settings, datasets });
+  });
 }
 
 export interface NetworkCommandOptions extends WindowOptions {
@@ -112,11 +140,13 @@ function referenceDate(network: Network): string {
 /** Nodes with the actor's name and type and, for states, a capability figure with its source. */
 async function describeNodes(network: Network) {
   const { loadKnowledgeBase } = await import('../../knowledge/actors.js');
+  const { statesOf } = await import('../../knowledge/states.js');
   const { capabilityOf } = await import('../../network/capabilities.js');
   const kb = loadKnowledgeBase();
   const date = referenceDate(network);
   return network.nodes.map((id) => {
-    const actor = kb.actors.get(id);
+    // States outside the knowledge base come from imported event data.
+    const actor = kb.actors.get(id) ?? statesOf(kb).states.get(id);
     return {
       id,
       name: actor?.name ?? id,
@@ -217,6 +247,10 @@ export async function runBalance(options: BalanceCommandOptions, io: Io): Promis
 export function evidenceFlags(command: Command): Command {
   return command
     .option('--known-at <date>', 'only what had been published by this date')
+    .option(
+      '--dataset <names>',
+      'layers of evidence: extracted (default), an imported dataset (icews, gdelt, plover…), a comma list, or all',
+    )
     .option(
       '--layer <layer>',
       'observed (default), expected (the hypothetical relations), or merged',

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.js';
 import { evidenceSpan } from '../../network/aggregate.js';
-import { RelationStore } from '../../store/relations.js';
 import { type Io, printJson, storePath, withStore } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { evidenceFlags, networkOptions, type WindowOptions } from './network.js';
+import { evidenceFlags, networkOptions, storeEvidence, type WindowOptions } from './network.js';
 
 export interface TimelineCommandOptions extends WindowOptions {
   step?: string;
@@ -25,6 +24,7 @@ export async function runTimeline(options: TimelineCommandOptions, io: Io): Prom
     knownAt: options.knownAt,
     layer: options.layer,
     halfLife: options.halfLife,
+    dataset: options.dataset,
   });
   const threshold = options.threshold === undefined ? undefined : Number(options.threshold);
   if (threshold !== undefined && !(threshold >= 0))
@@ -38,8 +38,9 @@ export async function runTimeline(options: TimelineCommandOptions, io: Io): Prom
       `--time-limit: "${options.timeLimit}" is not a positive number of seconds`,
     );
 
-  const evidence = await withStore(storePath(options, io), (_s, db) =>
-    new RelationStore(db).evidence(),
+  const evidence = await withStore(
+    storePath(options, io),
+    (_s, db) => storeEvidence(db, settings).evidence,
   );
   // Default window: the earliest to the latest relation date.
   const { first, last } = evidenceSpan(evidence);

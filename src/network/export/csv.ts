@@ -1,6 +1,6 @@
 /**
  * The network as CSV: nodes (id,name,type), edges
- * (source,target,sign,weight,confidence,voices,relations) and the relations
+ * (source,target,sign,weight,confidence,voices,evidence,relations) and the relations
  * behind them, with parsers that read nodes and edges back.
  *
  * Writing quotes by hand per RFC 4180 (a field holding a comma, a quote, CR
@@ -27,6 +27,7 @@ export const EDGE_COLUMNS = [
   'weight',
   'confidence',
   'voices',
+  'evidence',
   'relations',
 ] as const;
 export const RELATION_COLUMNS = [
@@ -68,7 +69,7 @@ export function nodesCsv(network: Network, described: readonly NodeInfo[] = []):
   );
 }
 
-/** Edges: source,target,sign,weight(|weight|),confidence,voices,relations(space-separated ids). */
+/** Edges: source,target,sign,weight(|weight|),confidence,voices,evidence,relations(space-separated ids). */
 export function edgesCsv(network: Network): string {
   return csv(
     EDGE_COLUMNS,
@@ -79,6 +80,7 @@ export function edgesCsv(network: Network): string {
       Math.abs(e.weight),
       e.confidence,
       e.voices,
+      e.evidence ?? '',
       e.relations.join(' '),
     ]),
   );
@@ -125,7 +127,9 @@ export function parseNodesCsv(text: string, file = 'nodes CSV'): NodeInfo[] {
 
 /** Reads an edges CSV back into network edges (weight signed again). */
 export function parseEdgesCsv(text: string, file = 'edges CSV'): NetworkEdge[] {
-  return records(text, EDGE_COLUMNS, file).map((r, i) => {
+  // `evidence` came later: edge files without it still read.
+  const required = EDGE_COLUMNS.filter((c) => c !== 'evidence');
+  return records(text, required, file).map((r, i) => {
     const where = `${file}: row ${i + 2}`;
     if (!r.source || !r.target) throw new InvalidDataError(`${where}: empty source or target`);
     const sign = number(r.sign, `${where}: sign`);
@@ -141,6 +145,7 @@ export function parseEdgesCsv(text: string, file = 'edges CSV'): NetworkEdge[] {
       sign,
       confidence: number(r.confidence, `${where}: confidence`),
       voices: number(r.voices, `${where}: voices`),
+      ...(r.evidence ? { evidence: number(r.evidence, `${where}: evidence`) } : {}),
       relations,
     };
   });
