@@ -3,6 +3,7 @@
  * relations with a total, text search, per-actor summaries. Read-only;
  * the same filter semantics as RelationStore.list.
  */
+import { likePattern, relationConditions } from '../store/relation-filter.js';
 import type { Db } from '../store/database.js';
 import type { Modality, RelationKind } from '../domain/relation.js';
 import type { Page } from './schemas.js';
@@ -45,56 +46,10 @@ export interface ApiRelation {
   symmetric: boolean;
 }
 
-/** LIKE pattern for text containing `q`, with % _ and \ taken literally. */
-export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function relationWhere(filter: RelationQuery): { sql: string; params: Record<string, unknown> } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.actor) {
-    where.push('(r.source = @actor OR r.target = @actor)');
-    params.actor = filter.actor;
-  }
-  if (filter.pair) {
-    where.push('((r.source = @a AND r.target = @b) OR (r.source = @b AND r.target = @a))');
-    params.a = filter.pair[0];
-    params.b = filter.pair[1];
-  }
-  if (filter.from) {
-    where.push("COALESCE(r.date, '9999') || 'z' >= @from");
-    params.from = filter.from;
-  }
-  if (filter.to) {
-    where.push("COALESCE(r.date, '0000') <= @to || 'z'");
-    params.to = filter.to;
-  }
-  if (filter.modality) {
-    where.push('r.modality = @modality');
-    params.modality = filter.modality;
-  }
-  if (filter.kind) {
-    where.push('r.kind = @kind');
-    params.kind = filter.kind;
-  }
-  if (filter.polarity) {
-    where.push('r.polarity = @polarity');
-    params.polarity = filter.polarity;
-  }
-  if (filter.q) {
-    where.push("r.quote LIKE @q ESCAPE '\\'");
-    params.q = likePattern(filter.q);
-  }
-  if (filter.ids) {
-    // Ids come from the server's own network, never from the client as text.
-    where.push(`r.id IN (${filter.ids.map((id) => Math.trunc(id)).join(',') || 'NULL'})`);
-  }
-  if (filter.documentId !== undefined) {
-    where.push('r.document_id = @documentId');
-    params.documentId = filter.documentId;
-  }
-  if (!filter.withDuplicates) where.push('d.duplicate_of IS NULL');
+  const { where, params } = relationConditions(filter);
+  // Imported events with no sign are statements, not evidence for an edge.
+  where.push('r.polarity != 0');
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 

@@ -4,6 +4,7 @@
  * produced them, so `greatgame extract` redoes only what is out of date.
  */
 
+import { relationConditions } from './relation-filter.js';
 import type { Mention, Modality, Relation } from '../domain/relation.js';
 import type { EvidenceRelation } from '../network/aggregate.js';
 import type { Db } from './database.js';
@@ -188,40 +189,10 @@ export class RelationStore {
   }
 
   private query(filter: RelationFilter, includeUnsigned: boolean): StoredEvent[] {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (filter.actor) {
-      where.push('(r.source = @actor OR r.target = @actor)');
-      params.actor = filter.actor;
-    }
-    if (filter.pair) {
-      where.push('((r.source = @a AND r.target = @b) OR (r.source = @b AND r.target = @a))');
-      params.a = filter.pair[0];
-      params.b = filter.pair[1];
-    }
-    // A partial date ("2021") is an interval: it overlaps [from, to] when it
-    // ends after `from` and starts before `to`.
-    if (filter.from) {
-      where.push("COALESCE(r.date, '9999') || 'z' >= @from");
-      params.from = filter.from;
-    }
-    if (filter.to) {
-      where.push("COALESCE(r.date, '0000') <= @to || 'z'");
-      params.to = filter.to;
-    }
-    if (filter.modality) {
-      where.push('r.modality = @modality');
-      params.modality = filter.modality;
-    }
-    if (filter.kind) {
-      where.push('r.kind = @kind');
-      params.kind = filter.kind;
-    }
-    if (filter.documentId !== undefined) {
-      where.push('r.document_id = @documentId');
-      params.documentId = filter.documentId;
-    }
-    if (filter.skipDuplicates !== false) where.push('d.duplicate_of IS NULL');
+    const { where, params } = relationConditions({
+      ...filter,
+      withDuplicates: filter.skipDuplicates === false,
+    });
     if (!includeUnsigned) where.push('r.polarity != 0');
     if (filter.datasets) where.push(datasetClause(filter.datasets, params));
     const rows = this.sql(
