@@ -3,13 +3,14 @@
  * resolving by hand (which survives re-extraction and overrides the
  * evidence), bad input, and what the ledger finds on the seed corpus.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Forecast, ForecastScores } from '../src/forecast/types.js';
 import { openStore } from '../src/store/database.js';
 import { runCli } from './helpers/cli.js';
+import { ingestArticles } from './helpers/article-store.js';
 import { SEEDS_DIR, SEEDS_MANIFEST, seedsAvailable } from './helpers/corpus.js';
 
 const ONE = `# Passes and pipelines
@@ -40,33 +41,31 @@ function forecastsJson(store: string, ...args: string[]): Forecast[] {
 }
 
 describe('greatgame forecasts', { timeout: 180_000 }, () => {
-  let dir: string;
   let store: string;
   beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'gg-forecast-cli-'));
-    store = path.join(dir, 'store.db');
-    writeFileSync(path.join(dir, 'one.md'), ONE);
-    writeFileSync(path.join(dir, 'two.md'), TWO);
-    writeFileSync(path.join(dir, 'three.md'), THREE);
-    writeFileSync(
-      path.join(dir, 'meta.jsonl'),
-      [
-        { file: 'one.md', date: '2022-01-10', source: 'Frontier Review', author: 'Jane Analyst' },
-        { file: 'two.md', date: '2022-05-01', source: 'Steppe Notes', author: 'Lee Commentator' },
-        { file: 'three.md', date: '2023-03-01', source: 'Kabul Ledger', author: 'Omar Writer' },
-      ]
-        .map((r) => JSON.stringify(r))
-        .join('\n'),
-    );
-    const ingest = runCli([
-      'ingest',
-      dir,
-      '--manifest',
-      path.join(dir, 'meta.jsonl'),
-      '--store',
-      store,
-    ]);
-    expect(ingest.code, ingest.stderr).toBe(0);
+    ({ store } = ingestArticles('gg-forecast-cli-', [
+      {
+        file: 'one.md',
+        text: ONE,
+        date: '2022-01-10',
+        source: 'Frontier Review',
+        author: 'Jane Analyst',
+      },
+      {
+        file: 'two.md',
+        text: TWO,
+        date: '2022-05-01',
+        source: 'Steppe Notes',
+        author: 'Lee Commentator',
+      },
+      {
+        file: 'three.md',
+        text: THREE,
+        date: '2023-03-01',
+        source: 'Kabul Ledger',
+        author: 'Omar Writer',
+      },
+    ]));
   });
 
   it('lists forecasts in the documented shape; a premise is no forecast', () => {

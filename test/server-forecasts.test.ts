@@ -6,13 +6,10 @@
  * `key`, and a decision by hand that the next read shows (and that can be
  * taken back).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Forecast, ForecastScores } from '../src/forecast/types.js';
 import { buildServer, type GreatgameServer } from '../src/server/app.js';
-import { runCli } from './helpers/cli.js';
+import { ingestArticles } from './helpers/article-store.js';
 
 const TOKEN = 'forecast-token-456';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -63,30 +60,29 @@ describe('the forecasts API', { timeout: 120_000 }, () => {
     items.find((f) => f.expected.source === source && f.expected.target === target) as Forecast;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gg-api-forecasts-'));
-    const store = path.join(dir, 'store.db');
-    writeFileSync(path.join(dir, 'one.md'), ONE);
-    writeFileSync(path.join(dir, 'two.md'), TWO);
-    writeFileSync(path.join(dir, 'three.md'), THREE);
-    writeFileSync(
-      path.join(dir, 'meta.jsonl'),
-      [
-        { file: 'one.md', date: '2020-03-03', source: 'Frontier Review', author: 'Jane Analyst' },
-        { file: 'two.md', date: '2020-06-01', source: 'Steppe Notes', author: 'Lee Commentator' },
-        { file: 'three.md', date: '2021-05-05', source: 'Kabul Ledger', author: 'Omar Writer' },
-      ]
-        .map((r) => JSON.stringify(r))
-        .join('\n'),
-    );
-    const ingest = runCli([
-      'ingest',
-      dir,
-      '--manifest',
-      path.join(dir, 'meta.jsonl'),
-      '--store',
-      store,
+    const { store } = ingestArticles('gg-api-forecasts-', [
+      {
+        file: 'one.md',
+        text: ONE,
+        date: '2020-03-03',
+        source: 'Frontier Review',
+        author: 'Jane Analyst',
+      },
+      {
+        file: 'two.md',
+        text: TWO,
+        date: '2020-06-01',
+        source: 'Steppe Notes',
+        author: 'Lee Commentator',
+      },
+      {
+        file: 'three.md',
+        text: THREE,
+        date: '2021-05-05',
+        source: 'Kabul Ledger',
+        author: 'Omar Writer',
+      },
     ]);
-    expect(ingest.code, ingest.stderr).toBe(0);
     server = await buildServer({ store, token: TOKEN });
   });
   afterAll(async () => {

@@ -5,7 +5,9 @@
  * quotes. Built from a store network or from a user's signed edge list.
  */
 import type { Network } from '../network/aggregate.js';
-import { compareIds } from '../network/balance/signed-graph.js';
+import { adjacencyOf } from '../network/balance/adjacency.js';
+import { connectedComponents } from '../network/balance/components.js';
+import { compareIds, signedGraph } from '../network/balance/signed-graph.js';
 
 export interface SimEdge {
   /** `source < target` (code-unit order). */
@@ -99,22 +101,13 @@ export function normalise(nodes: Iterable<string>, edges: Iterable<SimEdge>): Si
   };
 }
 
-/** Connected components (by edges), each sorted; isolated nodes are components of one. */
+/** Connected components (by edges), largest first, each sorted; isolated nodes are components of one. */
 export function components(network: SimNetwork): string[][] {
-  const parent = new Map(network.nodes.map((n) => [n, n]));
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(x, root);
-    return root;
-  };
-  for (const e of network.edges) parent.set(find(e.source), find(e.target));
-  const groups = new Map<string, string[]>();
-  for (const n of network.nodes) {
-    const root = find(n);
-    const group = groups.get(root) ?? [];
-    group.push(n);
-    groups.set(root, group);
-  }
-  return [...groups.values()].sort((a, b) => b.length - a.length || compareIds(a[0]!, b[0]!));
+  const graph = signedGraph({
+    nodes: network.nodes,
+    edges: network.edges.map((e) => ({ a: e.source, b: e.target, sign: e.weight < 0 ? -1 : 1 })),
+  });
+  return connectedComponents(adjacencyOf(graph))
+    .map((c) => Array.from(c, (i) => graph.nodes[i]!))
+    .sort((a, b) => b.length - a.length || compareIds(a[0]!, b[0]!));
 }

@@ -21,6 +21,9 @@
  * on a few hundred links.
  */
 
+import { fromEdgeArrays } from '../network/balance/adjacency.js';
+import { forEachTriangle } from '../network/balance/triangles.js';
+
 export type TriadRule = 'constrained' | 'local';
 
 export interface SparseTriadInput {
@@ -46,28 +49,20 @@ export interface SparseTriadOptions {
   readonly rand: () => number;
 }
 
-/** Triangles as triples of edge indexes, and the triangles each edge is in. */
+/** Triangles as triples of edge indexes (the balance engine's listing), and the triangles each edge is in. */
 function triangles(input: SparseTriadInput): { tri: Int32Array; byEdge: number[][] } {
   const { n, edges } = input;
-  const index = new Map<number, number>();
-  const key = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
-  edges.forEach((e, i) => index.set(key(e.a, e.b), i));
-  const neighbours: number[][] = Array.from({ length: n }, () => []);
-  for (const e of edges) {
-    neighbours[e.a]!.push(e.b);
-    neighbours[e.b]!.push(e.a);
-  }
+  const ea = Int32Array.from(edges, (e) => Math.min(e.a, e.b));
+  const eb = Int32Array.from(edges, (e) => Math.max(e.a, e.b));
+  const adj = fromEdgeArrays(
+    n,
+    ea,
+    eb,
+    Int8Array.from(edges, (e) => e.sign),
+    new Float64Array(edges.length).fill(1),
+  );
   const list: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (const j of neighbours[i]!) {
-      if (j <= i) continue;
-      for (const k of neighbours[j]!) {
-        if (k <= j) continue;
-        const ik = index.get(key(i, k));
-        if (ik !== undefined) list.push(index.get(key(i, j))!, index.get(key(j, k))!, ik);
-      }
-    }
-  }
+  forEachTriangle(adj, (_a, _b, _c, eab, eac, ebc) => list.push(eab, ebc, eac));
   const tri = Int32Array.from(list);
   const byEdge: number[][] = edges.map(() => []);
   for (let t = 0; t < tri.length / 3; t++)
