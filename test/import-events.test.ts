@@ -94,6 +94,9 @@ describe.skipIf(!existsSync(ICEWS))('importing the ICEWS sample', () => {
     // ICEWS codes a consultation once per direction: stored once.
     expect(first.summary.duplicates).toBeGreaterThan(0);
     expect(first.summary.unresolvedNames.map((n) => n.name)).toContain('Unspecified Actor');
+    // The time writing to the store is part of the whole, and not nothing.
+    expect(first.summary.storeSeconds).toBeGreaterThan(0);
+    expect(first.summary.storeSeconds).toBeLessThan(first.summary.seconds);
 
     const all = relations(db, '--dataset', 'icews');
     const talks = all.find((r) => r.eventId === '32891175');
