@@ -28,6 +28,25 @@ describe('decodeBytes', () => {
     expect(decoded.warnings.join()).toMatch(/not valid UTF-8/);
   });
 
+  it("reads Windows-1252's quotes and dashes (0x80–0x9F) as the characters they are", () => {
+    // “Peace” — said Kabul’s envoy (0x93 0x94 0x97 0x92), not C1 control codes.
+    const bytes = new Uint8Array([
+      0x93,
+      ...enc.encode('Peace'),
+      0x94,
+      0x20,
+      0x97,
+      ...enc.encode(' said Kabul'),
+      0x92,
+      ...enc.encode('s envoy, for '),
+      0x80,
+      ...enc.encode('5m.'),
+    ]);
+    const decoded = decodeBytes(bytes);
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(decoded.text).toBe('\u201cPeace\u201d \u2014 said Kabul\u2019s envoy, for \u20ac5m.');
+  });
+
   it('reads UTF-16 with and without a byte order mark', () => {
     const text = 'Islamabad and Kabul';
     const le = new Uint8Array(text.length * 2);

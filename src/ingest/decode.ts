@@ -56,7 +56,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   } catch {
     throw new DecodeError(`not UTF-8, and the guessed charset "${guessed}" cannot be decoded`);
   }
-  const text = decoder.decode(bytes);
+  const text = fixWindows1252(decoder.decode(bytes), decoder.encoding);
   return finish(text, guessed, [`not valid UTF-8: decoded as ${guessed}`]);
 }
 
@@ -123,4 +123,24 @@ function normaliseCharset(name: string | null): string {
   const lower = name.toLowerCase();
   if (lower === 'iso-8859-1' || lower === 'ascii') return 'windows-1252';
   return lower;
+}
+
+// Windows-1252's 0x80–0x9F as Unicode (WHATWG Encoding table); undefined
+// bytes stay as they are.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
+  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
+  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Node 20's TextDecoder reads windows-1252 as ISO-8859-1 (0x97 becomes
+ * U+0097, not an em dash); this puts the right characters back. One code
+ * unit for one, so offsets into the text do not move.
+ */
+export function fixWindows1252(text: string, encoding: string): string {
+  if (encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) =>
+    String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c.charCodeAt(0)),
+  );
 }
