@@ -241,7 +241,8 @@ export class RelationStore {
 
   /**
    * Stores imported events (EventValues: EVENT_FIELDS values per event) in
-   * one transaction; the same event twice is kept once.
+   * one transaction, or in the caller's when one is open; the same event
+   * twice is kept once.
    */
   saveEvents(documentId: number, values: EventValues): { added: number; unsigned: number } {
     const insert = this.sql(
@@ -253,7 +254,7 @@ export class RelationStore {
     const n = EVENT_FIELDS.length;
     if (values.length % n !== 0)
       throw new Error(`saveEvents: ${values.length} values, not ${n} per event`);
-    return this.db.transaction(() => {
+    const write = () => {
       let added = 0;
       let unsigned = 0;
       for (let i = 0; i < values.length; i += n) {
@@ -281,7 +282,11 @@ export class RelationStore {
         if (values[i + 2] === 0) unsigned += changes;
       }
       return { added, unsigned };
-    })();
+    };
+    // Inside an open transaction, no savepoint: with temp_store = MEMORY a
+    // savepoint keeps the original of every index page it changes in memory,
+    // which grows with the store (the import's span rolls back as a whole).
+    return this.db.inTransaction ? write() : this.db.transaction(write)();
   }
 
   mentionCounts(): { actor: string; mentions: number; documents: number }[] {
