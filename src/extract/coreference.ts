@@ -22,6 +22,13 @@ const DESCRIPTIONS: { pattern: RegExp; fits: Fits }[] = [
       /\b(?:the|that|this)\s+(?:(?:neighbouring|neighboring|landlocked|war-torn|war-ravaged|nuclear-armed)\s+)?(?:country|state)\b(?!-)/gi,
     fits: (type) => type === 'state',
   },
+  {
+    // "the bloc", "that Russian-led bloc", "the US-led alliance": only the
+    // noun stands for the organisation, the compound keeps its own actor
+    pattern:
+      /(?<=\b(?:the|that|this)\s+(?:\p{L}+-(?:led|dominated|backed)\s+)?)(?:bloc|alliance)\b(?!-)/giu,
+    fits: (type) => type === 'organisation',
+  },
 ];
 
 /** How far back the antecedent may stand (characters). */

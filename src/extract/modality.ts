@@ -38,9 +38,12 @@ export function modalityOf(
   _sentence: string,
   _offset: number,
 ): Modality {
-  // The scope: from the start of the trigger's clause to the trigger.
+  // The scope: from the start of the trigger's clause to the trigger. An
+  // aside in brackets is a statement of its own ("If A signs (B expects C
+  // to …)"): the cues outside it do not reach in.
+  const aside = openBracketBefore(tokens, at);
   let from = at;
-  while (from > 0 && !SCOPE_BREAK.has((tokens[from - 1] as TaggedToken).lower)) from--;
+  while (from > aside + 1 && !SCOPE_BREAK.has((tokens[from - 1] as TaggedToken).lower)) from--;
 
   // Negation close before the trigger: "did not recognise", "never backed", "no support".
   for (let i = Math.max(from, at - NEGATION_REACH); i < at; i++) {
@@ -70,7 +73,7 @@ export function modalityOf(
       lexicon.cues.hypothetical.filter((c) => !MODAL_WORDS.has(c[0] as string)),
       segment,
     ),
-    nearest(CONDITIONS, 0),
+    nearest(CONDITIONS, aside + 1),
   );
   // "accused B of sheltering C", "suspected of arming": the accusation frames what follows
   for (let i = at - 1; i >= 0 && reported < 0; i--) {
@@ -87,6 +90,20 @@ export function modalityOf(
   // A question asks rather than states.
   if (tokens[tokens.length - 1]?.text === '?') return 'hypothetical';
   return 'asserted';
+}
+
+/** The index of the unclosed "(" before `at`, or -1. */
+function openBracketBefore(tokens: TaggedToken[], at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const text = (tokens[i] as TaggedToken).text;
+    if (text === ')') depth++;
+    else if (text === '(') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** Does a cue (one or more words) start at token i? */

@@ -8,7 +8,7 @@
  * comes from cues in the clause (modality.ts); signs of neutral relational
  * nouns ("ties") come from modifiers ("worsening", "excellent").
  */
-import type { Modality, Polarity, Relation } from '../domain/relation.js';
+import type { Modality, Polarity, Relation, RelationKind } from '../domain/relation.js';
 import type { Lexicon, TriggerSense } from '../knowledge/lexicon.js';
 import { CLAUSE_BREAK } from './clauses.js';
 import type { FoundMention } from './mentions.js';
@@ -153,11 +153,25 @@ const LIGHT_VERBS = new Set([
   'gain',
   'secure',
 ]);
+const SCARE_QUOTE = /^["“”]$/;
+const DEGREE_WORDS = new Set([
+  'more',
+  'further',
+  'even',
+  'increasingly',
+  'ever',
+  'much',
+  'still',
+  'openly',
+  'quietly',
+]);
+const SUBJECT_PRONOUN = /^(it|they|he|she|we|i|you)$/;
 const MAX_SUBJECT_DISTANCE = 20;
 const MAX_OBJECT_DISTANCE = 9;
 
 export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Relation[] {
-  const { tokens } = input;
+  // Scare quotes ("to \"balance\" X") only interrupt the frames they sit in.
+  const tokens = input.tokens.filter((t) => !SCARE_QUOTE.test(t.text));
   // "anti-Taliban interests", "pro-Russian circles": the actor is what the
   // phrase is about, not a party in it.
   const mentionAt = mapMentions(
@@ -166,7 +180,16 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
   );
   const groups = buildGroups(tokens, mentionAt);
   const groupAt = new Map<number, Group>();
-  for (const g of groups) for (let i = g.first; i <= g.last; i++) groupAt.set(i, g);
+  for (const g of groups) {
+    // the tokens of an aside inside a list ("A (…), B") are not the list's
+    let depth = 0;
+    for (let i = g.first; i <= g.last; i++) {
+      const text = (tokens[i] as TaggedToken).text;
+      if (text === '(') depth++;
+      if (depth === 0) groupAt.set(i, g);
+      if (text === ')') depth = Math.max(0, depth - 1);
+    }
+  }
   const clauses = clauseIds(tokens);
   const triggers = findTriggers(tokens, lexicon, mentionAt);
   // "For Pakistan, …": the fronted topic of the sentence.
@@ -191,6 +214,7 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     rule: string,
     symmetric: boolean,
     sign: Polarity,
+    attributed = false,
   ) => {
     if (source.actor === target.actor) return;
     // "cooperation against B", "help them against Dushanbe": whatever the
@@ -204,13 +228,9 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     const polarity: Polarity = against ? -1 : sign;
     const kind = against ? 'COERCE' : trigger.sense.kind;
     const [s, t] = symmetric && source.actor > target.actor ? [target, source] : [source, target];
-    const modality: Modality = modalityOf(
-      tokens,
-      trigger.at,
-      lexicon,
-      input.text,
-      input.sentenceStart,
-    );
+    const read = modalityOf(tokens, trigger.at, lexicon, input.text, input.sentenceStart);
+    // a relation someone else's view asserts is reported, unless hedged or denied
+    const modality: Modality = attributed && read === 'asserted' ? 'reported' : read;
     const key = `${s.actor}|${t.actor}|${polarity}|${kind}|${modality}|${trigger.at}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -238,6 +258,18 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     });
   };
 
+  compoundRelations(tokens, groupAt, lexicon, (a, b, trigger, rule) =>
+    emit(a, b, trigger, rule, false, trigger.sense.polarity as Polarity),
+  );
+  instrumentRelations(tokens, groupAt, clauses, (a, b, trigger, rule) =>
+    emit(a, b, trigger, rule, false, trigger.sense.polarity as Polarity),
+  );
+  separationRelations(tokens, groupAt, clauses, (a, b, trigger, rule) =>
+    emit(a, b, trigger, rule, false, -1),
+  );
+  viewRelations(tokens, groupAt, clauses, lexicon, (a, b, trigger, rule, attributed) =>
+    emit(a, b, trigger, rule, attributed, trigger.sense.polarity as Polarity, attributed),
+  );
   for (const trigger of triggers) {
     const polarity = signOf(trigger, tokens, clauses, lexicon);
     if (polarity === 0) continue;
@@ -263,20 +295,24 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     // Two actors and words of one sign, but no frame fits: the sentence
     // still relates them ("Pakistan … worried … the Taliban").
     const actors = new Map<string, FoundMention>();
+    const groupOf = new Map<FoundMention, Group>();
     const clause = fired[0] === undefined ? -1 : clauses[fired[0].at];
     for (const g of groups) {
       // places ("in Doha"), comparisons ("than China") and other clauses are not parties
-      const before = tokens[g.first - 1]?.lower ?? '';
       const last = g.members[g.members.length - 1] as FoundMention;
       const idiom = last.possessive && IDIOM_HEADS.has(tokens[g.last + 2]?.lemma ?? '');
       if (
         clauses[g.first] !== clause ||
-        /^(than|like|unlike|as)$/.test(before) ||
+        isComparison(tokens, g.first) ||
         isLocative(tokens, g.first) ||
         idiom
       )
         continue;
-      for (const m of g.members) if (!actors.has(m.actor)) actors.set(m.actor, m);
+      for (const m of g.members) {
+        if (actors.has(m.actor)) continue;
+        actors.set(m.actor, m);
+        groupOf.set(m, g);
+      }
     }
     const signs = new Set(
       fired.map((t) => signOf(t, tokens, clauses, lexicon)).filter((p) => p !== 0),
@@ -297,10 +333,24 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
         if (sign === 0) continue;
         const at = (tokens[trigger.at] as TaggedToken).start;
         const end = (tokens[trigger.to] as TaggedToken).end;
-        // within reach of the trigger word: a long sentence holds several stories
-        const left = [...actors.values()].filter((m) => m.end <= at && at - m.end <= MANY_REACH);
+        // within reach of the trigger word: a long sentence holds several
+        // stories; a list reaches as far as its member nearest the trigger
+        const edge = (m: FoundMention, side: 'first' | 'last') => {
+          const g = groupOf.get(m);
+          const at = g ? g.members[side === 'first' ? 0 : g.members.length - 1] : m;
+          return at ?? m;
+        };
+        const left = [...actors.values()].filter(
+          (m) =>
+            m.end <= at &&
+            at - edge(m, 'last').end <= MANY_REACH &&
+            !pronounClauseBetween(tokens, edge(m, 'last').end, at),
+        );
         const right = [...actors.values()].filter(
-          (m) => m.start >= end && m.start - end <= MANY_REACH,
+          (m) =>
+            m.start >= end &&
+            edge(m, 'first').start - end <= MANY_REACH &&
+            !pronounClauseBetween(tokens, end, edge(m, 'first').start),
         );
         for (const l of left)
           for (const r of right) emit(l, r, trigger, 'sentence-many', false, sign);
@@ -340,6 +390,8 @@ function windowRelations(
   for (let i = trigger.at - 1; i >= Math.max(0, trigger.at - WINDOW); i--) {
     const t = tokens[i] as TaggedToken;
     if (clauses[i] !== clause || stops(t, i)) break;
+    // "A signed it and it received B's backing": the pronoun is the subject
+    if (SUBJECT_PRONOUN.test(t.lower) && t.pos === 'PRON') break;
     const g = groupAt.get(i);
     if (g) {
       if (!precededByPreposition(tokens, g.first)) left = g;
@@ -352,11 +404,10 @@ function windowRelations(
     if (clauses[i] !== clause || stops(t, i)) break;
     const g = groupAt.get(i);
     if (g) {
-      const before = tokens[g.first - 1]?.lower ?? '';
       const last = g.members[g.members.length - 1] as FoundMention;
       const idiom = last.possessive && IDIOM_HEADS.has(tokens[g.last + 2]?.lower ?? '');
       // "than China", "like Russia": a comparison, not a participant.
-      if (!idiom && !/^(than|like|unlike|as)$/.test(before) && !isVenue(tokens, g)) right = g;
+      if (!idiom && !isComparison(tokens, g.first) && !isVenue(tokens, g)) right = g;
       break;
     }
   }
@@ -405,7 +456,18 @@ function verbRelations(
       false,
       emit,
     );
+    if (object.partner) pairs(object.partner, object.group, 'against', false, emit);
     againstTail(subject, object.group.last, tokens, groupAt, clauses, emit);
+    // "A cooperates with B against C": the partner stands against C too
+    if (object.prep === 'with')
+      againstTail(object.group, object.group.last, tokens, groupAt, clauses, emit);
+    return;
+  }
+  // "Iran, which the US sanctioned": the relative pronoun is the object.
+  const antecedent =
+    subject && !object ? relativeAntecedent(subject, trigger.at, tokens, groupAt) : undefined;
+  if (subject && antecedent) {
+    pairs(subject, antecedent, 'relative-object', false, emit);
     return;
   }
   if (
@@ -416,6 +478,37 @@ function verbRelations(
   ) {
     within(subject, 'reciprocal', emit);
   }
+}
+
+/**
+ * "Russia, China and Iran (all of which the Taliban courts)": a subject
+ * right after "which"/"whom" heads a relative clause whose object is the
+ * group before the pronoun.
+ */
+function relativeAntecedent(
+  subject: Group,
+  at: number,
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+): Group | undefined {
+  // the trigger must be the relative clause's own verb, not the main clause's
+  // ("Iran, which the US sanctioned, protested")
+  const between = tokens.slice(subject.last + 1, at);
+  if (between.some((t) => t.text === ',' || t.text === ')' || SUBJECT_BREAK.has(t.lower)))
+    return undefined;
+  let k = subject.first - 1;
+  if (tokens[k]?.lower === 'the') k--;
+  // "which and others the Taliban expect": a short insertion without a verb
+  const pronoun = [k, k - 1, k - 2].find((j) => /^(which|whom)$/.test(tokens[j]?.lower ?? ''));
+  if (pronoun === undefined) return undefined;
+  if (tokens.slice(pronoun + 1, k + 1).some((t) => /^(VERB|AUX|ADP)$/.test(t.pos)))
+    return undefined;
+  // "all of which", "both of whom", "(which": quantifiers and brackets before the pronoun
+  let j = pronoun - 1;
+  if (tokens[j]?.lower === 'of') j -= 2;
+  while (j >= 0 && /^[,(]$/.test((tokens[j] as TaggedToken).text)) j--;
+  const antecedent = groupAt.get(j);
+  return antecedent && antecedent !== subject ? antecedent : undefined;
 }
 
 function nounRelations(
@@ -431,13 +524,20 @@ function nounRelations(
   let agent: Group | undefined;
   let dyad: [FoundMention, FoundMention] | undefined;
   let reciprocal = false;
-  for (let i = trigger.at - 1; i >= Math.max(0, trigger.at - 4); i--) {
+  let compound = false;
+  for (let i = trigger.at - 1; i >= Math.max(0, trigger.at - 5); i--) {
     const g = groupAt.get(i);
     if (g) {
       const m = g.members[g.members.length - 1] as FoundMention;
       const prev = g.members[g.members.length - 2];
       if (prev?.hyphenAfter && m.hyphenBefore) dyad = [prev, m];
-      else if (m.possessive || m.via === 'demonym' || m.via === 'prefix' || i === trigger.at - 1) {
+      else if (
+        m.possessive ||
+        m.via === 'demonym' ||
+        m.via === 'prefix' ||
+        i === trigger.at - 1 ||
+        compound
+      ) {
         agent = g;
         // "the Taliban's Afghan friend": the possessor, not the attribute, is the agent
         const owner = groupAt.get(g.first - 1) ?? groupAt.get(g.first - 2);
@@ -451,6 +551,11 @@ function nounRelations(
       break;
     }
     const t = tokens[i] as TaggedToken;
+    // "a US-led pressure campaign", "the Qatar-brokered talks": the compound names the agent
+    if (isCompoundParticiple(tokens, i, groupAt)) {
+      compound = true;
+      continue;
+    }
     if (/^(their|mutual|bilateral|joint|each)$/.test(t.lower)) reciprocal = true;
     if (
       !/^(ADJ|NOUN|PROPN|ADV|NUM|PART|PRON)$/.test(t.pos) &&
@@ -541,17 +646,24 @@ function nounRelations(
   }
   if (agent && object) {
     pairs(agent, object.group, object.prep === 'against' ? 'against' : rule, false, emit);
+    // the partner in "A's cooperation with B against C" stands against C too
+    if (object.partner) pairs(object.partner, object.group, 'against', false, emit);
     againstTail(agent, object.group.last, tokens, groupAt, clauses, emit);
+    if (object.prep === 'with')
+      againstTail(object.group, object.group.last, tokens, groupAt, clauses, emit);
     return;
   }
   if (!object && (trigger.sense.pos === 'relational' || reciprocal)) {
     // "A and B's relations", "A and B … their mutual attacks"
+    // "put A and B on the same page": the pair the phrase is predicated of
     const group =
       agent && agent.members.length >= 2
         ? agent
         : reciprocal
           ? findSubject(trigger.at, tokens, groupAt, clauses)
-          : undefined;
+          : trigger.sense.pos === 'relational'
+            ? nearestGroupBefore(trigger.at, tokens, groupAt, clauses)
+            : undefined;
     if (group && group.members.length >= 2) within(group, 'joint', emit);
   }
 }
@@ -656,7 +768,7 @@ function findSubject(
       if (precededByPreposition(tokens, g.first)) continue;
       // "… support the Afghan Taliban and oppose X": the object of a verb
       // coordinated with ours is not our subject; the subject is further left.
-      if (objectOfCoordinatedVerb(tokens, g, at)) continue;
+      if (objectOfCoordinatedVerb(tokens, g, at, groupAt)) continue;
       // "the US' problems": a possessor of an object noun, unless that noun
       // phrase is the subject itself ("Pakistan's army attacked").
       const last = g.members[g.members.length - 1] as FoundMention;
@@ -694,11 +806,18 @@ function findSubject(
   return undefined;
 }
 
-function objectOfCoordinatedVerb(tokens: TaggedToken[], g: Group, at: number): boolean {
+function objectOfCoordinatedVerb(
+  tokens: TaggedToken[],
+  g: Group,
+  at: number,
+  groupAt: Map<number, Group>,
+): boolean {
   let k = g.first - 1;
   while (k >= 0 && /^(DET|ADJ|NUM)$/.test((tokens[k] as TaggedToken).pos)) k--;
   const verb = tokens[k];
-  if (!verb || verb.pos !== 'VERB' || verb.lemma === 'be') return false;
+  // "the Pakistanis support X": a word right after a subject is its verb, whatever the tagger says
+  const verbal = verb?.pos === 'VERB' || (verb?.pos === 'NOUN' && groupAt.has(k - 1));
+  if (!verb || !verbal || verb.lemma === 'be') return false;
   const between = tokens.slice(g.last + 1, at);
   return (
     between.length <= 3 &&
@@ -714,6 +833,8 @@ function precededByPreposition(tokens: TaggedToken[], at: number): boolean {
   if (t === undefined || t.lower === 'of' || SUBJECT_BREAK.has(t.lower)) return false;
   // "pleas for the Taliban to rein in the TTP": the subject of an infinitive
   if (t.lower === 'for' && groupEndsBeforeTo(tokens, at)) return false;
+  // "states such as Iran", "powers like Russia": examples of the noun, not objects
+  if ((t.lower === 'as' || t.lower === 'like') && !isComparison(tokens, k + 1)) return false;
   return t.pos === 'ADP' || t.lower === 'to';
 }
 
@@ -723,6 +844,342 @@ function groupEndsBeforeTo(tokens: TaggedToken[], first: number): boolean {
   }
   return false;
 }
+
+/** "US-led", "Pakistan-backed": a participle hyphenated to the actor before it. */
+function isCompoundParticiple(
+  tokens: TaggedToken[],
+  i: number,
+  groupAt: Map<number, Group>,
+): boolean {
+  const t = tokens[i] as TaggedToken;
+  return (
+    tokens[i - 1]?.text === '-' &&
+    groupAt.has(i - 2) &&
+    (t.lower === 'led' || /ed$/.test(t.lower)) &&
+    (t.pos === 'VERB' || t.pos === 'ADJ')
+  );
+}
+
+/**
+ * "the US-backed Afghan government", "the Russian-led CSTO": an actor
+ * hyphenated to a participle acts on the actor the phrase names.
+ */
+function compoundRelations(
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  lexicon: Lexicon,
+  emit: (a: FoundMention, b: FoundMention, trigger: Trigger, rule: string) => void,
+): void {
+  for (let i = 2; i < tokens.length; i++) {
+    if (!isCompoundParticiple(tokens, i, groupAt)) continue;
+    const t = tokens[i] as TaggedToken;
+    const sense =
+      t.lower === 'led'
+        ? LEADING
+        : (lexicon.words.get(t.lemma) ?? []).find((x) => x.pos === 'verb' && x.polarity !== 0);
+    if (!sense) continue;
+    // the head: the next mention, past a few modifiers ("US-backed Afghan government")
+    let k = i + 1;
+    while (k < Math.min(tokens.length, i + 4) && !groupAt.has(k)) {
+      if (!/^(ADJ|NOUN|PROPN)$/.test((tokens[k] as TaggedToken).pos)) break;
+      k++;
+    }
+    const head = groupAt.get(k);
+    const agent = groupAt.get(i - 2) as Group;
+    if (!head || head === agent) continue;
+    const trigger: Trigger = { at: i, to: i, sense };
+    const source = agent.members[agent.members.length - 1] as FoundMention;
+    // a member hyphenated in turn heads a compound of its own ("… and the Russian-led CSTO")
+    for (const target of head.members)
+      if (!target.hyphenAfter) emit(source, target, trigger, 'compound');
+  }
+}
+
+/** Nouns for an actor used against another: "a tool against Pakistan". */
+const INSTRUMENTS = new Set([
+  'tool',
+  'instrument',
+  'weapon',
+  'lever',
+  'leverage',
+  'card',
+  'pawn',
+  'proxy',
+  'bulwark',
+  'counterweight',
+  'pressure',
+  'wedge',
+  'spoiler',
+  'stick',
+  'chip',
+]);
+const USE_VERBS = new Set(['use', 'employ', 'utilise', 'utilize', 'wield']);
+const WIELD: TriggerSense = {
+  kind: 'COERCE',
+  polarity: -1,
+  preps: new Set(['against', 'on']),
+  pos: 'noun',
+  lemma: 'tool against',
+};
+const ENLIST: TriggerSense = { ...WIELD, kind: 'COOPERATE', polarity: 1, lemma: 'use as' };
+
+/**
+ * "A uses B as a lever against C", "B will serve as a tool against C": B
+ * (and whoever uses it) works against C; the user works with B.
+ */
+function instrumentRelations(
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+  emit: (a: FoundMention, b: FoundMention, trigger: Trigger, rule: string) => void,
+): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const noun = tokens[i] as TaggedToken;
+    if (!INSTRUMENTS.has(noun.lemma) || noun.pos !== 'NOUN') continue;
+    const prep = tokens[i + 1]?.lower;
+    const against =
+      prep === 'against' || prep === 'on' ? (groupAt.get(i + 2) ?? groupAt.get(i + 3)) : undefined;
+    // back over "a (handy|strategic) " to "as" or a copula
+    let k = i - 1;
+    while (k > 0 && /^(DET|ADJ|ADV)$/.test((tokens[k] as TaggedToken).pos)) k--;
+    const before = tokens[k] as TaggedToken;
+    if (before.lower !== 'as' && before.lemma !== 'be') continue;
+    const trigger: Trigger = { at: i, to: i, sense: WIELD };
+    // "use B as …": B is the instrument, the user works with it
+    const used = before.lower === 'as' ? groupAt.get(k - 1) : undefined;
+    let user: Group | undefined;
+    if (used) {
+      let v = used.first - 1;
+      while (v > 0 && tokens[v]?.pos === 'DET') v--;
+      if (USE_VERBS.has(tokens[v]?.lemma ?? '')) {
+        user = findSubject(v, tokens, groupAt, clauses);
+        // the verb carries the modality ("could use B as …")
+        trigger.at = v;
+      }
+    }
+    const instrument = used ?? findSubject(k, tokens, groupAt, clauses);
+    if (user && used)
+      pairs(user, used, 'instrument', false, (a, b, rule) =>
+        emit(a, b, { ...trigger, sense: ENLIST }, rule),
+      );
+    if (!against || clauses[against.first] !== clauses[i]) continue;
+    for (const g of [instrument, user])
+      if (g) pairs(g, against, 'instrument', false, (a, b, rule) => emit(a, b, trigger, rule));
+  }
+}
+
+/** Verbs that take something away from someone: "pry X away from Y". */
+const SEPARATION_VERBS = new Set([
+  'pry',
+  'prise',
+  'prize',
+  'lure',
+  'wean',
+  'peel',
+  'pull',
+  'draw',
+  'drive',
+  'steer',
+  'tear',
+  'wrest',
+  'detach',
+  'split',
+]);
+const SEPARATE: TriggerSense = {
+  kind: 'COERCE',
+  polarity: -1,
+  preps: new Set(['from']),
+  pos: 'verb',
+  lemma: 'pry away',
+};
+const DEFECT: TriggerSense = { ...SEPARATE, kind: 'REJECT', lemma: 'break away' };
+
+/**
+ * "A pries B away from C": A works against C, and B is drawn from C.
+ * Nothing is said of A and B's own relation (A courts B, at most).
+ */
+function separationRelations(
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+  emit: (a: FoundMention, b: FoundMention, trigger: Trigger, rule: string) => void,
+): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const verb = tokens[i] as TaggedToken;
+    if (!SEPARATION_VERBS.has(verb.lemma) && !SEPARATION_VERBS.has(verb.lower.replace(/ing$/, '')))
+      continue;
+    let k = i + 1;
+    while (k < tokens.length && !groupAt.has(k) && tokens[k]?.pos === 'DET') k++;
+    const moved = groupAt.get(k);
+    if (!moved) continue;
+    k = moved.last + 1;
+    if (tokens[k]?.lower === 'away') k++;
+    if (tokens[k]?.lower !== 'from') continue;
+    const from = groupAt.get(k + 1) ?? groupAt.get(k + 2);
+    if (!from || clauses[from.first] !== clauses[i]) continue;
+    // "drove the Taliban from Kabul": without "away", a capital is a place
+    if (tokens[k - 1]?.lower !== 'away' && from.members.every((m) => m.via === 'metonym')) continue;
+    const trigger: Trigger = { at: i, to: k, sense: SEPARATE };
+    const subject = findSubject(i, tokens, groupAt, clauses);
+    if (subject)
+      pairs(subject, from, 'separation', false, (a, b, rule) => emit(a, b, trigger, rule));
+    pairs(moved, from, 'separation', false, (a, b, rule) =>
+      emit(a, b, { ...trigger, sense: DEFECT }, rule),
+    );
+  }
+}
+
+/** Verbs that cast their object as something: "regards X as a threat", "considers X a friend of Y". */
+const VIEW_VERBS = new Set([
+  'regard',
+  'view',
+  'see',
+  'consider',
+  'treat',
+  'perceive',
+  'deem',
+  'describe',
+  'portray',
+  'depict',
+  'paint',
+  'cast',
+]);
+/** Verbs that take the predicate without "as": "considers X a friend". */
+const BARE_VIEW_VERBS = new Set(['consider', 'deem']);
+/** Evaluative adjectives of a cast predicate ("the most dangerous country"). */
+const HOSTILE_ADJECTIVES = new Set([
+  'dangerous',
+  'hostile',
+  'rogue',
+  'unreliable',
+  'untrustworthy',
+  'illegitimate',
+  'duplicitous',
+  'treacherous',
+]);
+const FRIENDLY_ADJECTIVES = new Set(['reliable', 'trustworthy', 'indispensable', 'legitimate']);
+const VIEW_SENSE = (polarity: Polarity, lemma: string): TriggerSense => ({
+  kind: polarity === 1 ? 'COOPERATE' : 'ACCUSE',
+  polarity,
+  preps: new Set(),
+  pos: 'verb',
+  lemma,
+});
+
+/**
+ * "A regards B as the most dangerous country" (A hostile to B), "A treats
+ * B as friends" (A with B), "A considers B a friend of C" (B with C, in A's
+ * view: reported). The predicate's words carry the sign.
+ */
+function viewRelations(
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+  lexicon: Lexicon,
+  emit: (
+    a: FoundMention,
+    b: FoundMention,
+    trigger: Trigger,
+    rule: string,
+    attributed: boolean,
+  ) => void,
+): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const verb = tokens[i] as TaggedToken;
+    if (!VIEW_VERBS.has(verb.lemma)) continue;
+    // "views" before a name is the verb, whatever the tagger says
+    if (verb.pos !== 'VERB' && !(verb.pos === 'NOUN' && /s$/.test(verb.lower))) continue;
+    let k = i + 1;
+    while (
+      k < tokens.length &&
+      !groupAt.has(k) &&
+      /^(DET|ADJ)$/.test((tokens[k] as TaggedToken).pos)
+    )
+      k++;
+    // "the Kabul government, which it considers a friend of India"
+    const object = groupAt.get(k) ?? relativeObject(tokens, i, groupAt);
+    if (!object) continue;
+    if (verb.pos !== 'VERB' && object.first !== i + 1) continue;
+    let p = object.first > i ? object.last + 1 : i + 1;
+    if (isPossessiveMarker(tokens[p] as TaggedToken)) continue; // "sees Pakistan's role as …"
+    if (tokens[p]?.lower === 'as') p++;
+    else if (!BARE_VIEW_VERBS.has(verb.lemma)) continue;
+    const predicate = castPredicate(tokens, p, groupAt, clauses, lexicon);
+    if (!predicate) continue;
+    const trigger: Trigger = { at: i, to: i, sense: VIEW_SENSE(predicate.polarity, verb.lemma) };
+    if (predicate.of) {
+      const sense = { ...trigger.sense, kind: predicate.kind };
+      for (const a of object.members)
+        for (const b of predicate.of.members) emit(a, b, { ...trigger, sense }, 'cast-of', true);
+      continue;
+    }
+    const subject = findSubject(i, tokens, groupAt, clauses);
+    if (!subject) continue;
+    pairs(subject, object, 'cast', false, (a, b, rule) => emit(a, b, trigger, rule, false));
+  }
+}
+
+/** "B, which it regards as …": the antecedent of a relative pronoun object before a pronoun subject. */
+function relativeObject(
+  tokens: TaggedToken[],
+  verb: number,
+  groupAt: Map<number, Group>,
+): Group | undefined {
+  let k = verb - 1;
+  while (k >= 0 && /^(AUX|ADV)$/.test((tokens[k] as TaggedToken).pos)) k--;
+  if (!SUBJECT_PRONOUN.test(tokens[k]?.lower ?? '')) return undefined;
+  if (!/^(which|whom)$/.test(tokens[k - 1]?.lower ?? '')) return undefined;
+  let j = k - 2;
+  while (j >= 0 && /^[,(]$/.test((tokens[j] as TaggedToken).text)) j--;
+  return groupAt.get(j);
+}
+
+/**
+ * The sign of a predicate noun phrase from `at` ("the most dangerous
+ * country", "friends", "a friend of India"), and the of-actor when the
+ * noun relates the object to someone else.
+ */
+function castPredicate(
+  tokens: TaggedToken[],
+  at: number,
+  groupAt: Map<number, Group>,
+  clauses: number[],
+  lexicon: Lexicon,
+): { polarity: Polarity; kind: RelationKind; of?: Group } | undefined {
+  let polarity: Polarity | 0 = 0;
+  let kind: RelationKind = 'COOPERATE';
+  for (let k = at; k < Math.min(tokens.length, at + 6); k++) {
+    const t = tokens[k] as TaggedToken;
+    if (clauses[k] !== clauses[at] || groupAt.has(k)) break;
+    if (HOSTILE_ADJECTIVES.has(t.lower)) polarity = -1;
+    else if (FRIENDLY_ADJECTIVES.has(t.lower)) polarity = 1;
+    else if (t.pos === 'NOUN') {
+      const sense = (lexicon.words.get(t.lemma) ?? []).find(
+        (x) => x.pos !== 'verb' && x.polarity !== 0,
+      );
+      if (sense) {
+        polarity = sense.polarity as Polarity;
+        kind = sense.kind;
+        // "a friend of India": the noun relates the object to that actor
+        const of = /^(of|to)$/.test(tokens[k + 1]?.lower ?? '')
+          ? (groupAt.get(k + 2) ?? groupAt.get(k + 3))
+          : undefined;
+        if (of && sense.pos === 'relational') return { polarity, kind, of };
+      }
+      if (polarity !== 0) break; // the head noun closes the phrase
+    } else if (!/^(DET|ADJ|ADV|PUNCT)$/.test(t.pos) || t.text === ',') break;
+  }
+  return polarity === 0 ? undefined : { polarity, kind };
+}
+
+/** "the Russian-led bloc": leading a group is cooperating with it. */
+const LEADING: TriggerSense = {
+  kind: 'COOPERATE',
+  polarity: 1,
+  preps: new Set(),
+  pos: 'verb',
+  lemma: 'lead',
+};
 
 /** "growing Chinese influence", "associated projects": a verb form used as an adjective. */
 function isParticiple(tokens: TaggedToken[], i: number): boolean {
@@ -740,8 +1197,11 @@ interface ObjectMatch {
   group: Group;
   /** The preposition that introduced it, or null for a direct object. */
   prep: string | null;
+  /** "balancing with India against China": the partner passed over on the way. */
+  partner?: Group;
 }
 
+const EXEMPLIFIERS = new Set(['notably', 'especially', 'particularly', 'namely', 'including']);
 const IDIOM_HEADS = new Set(['wake', 'behalf', 'name', 'sake']);
 const ADVERSARIES = new Set(['foe', 'enemy', 'rival', 'opponent', 'adversary', 'detractor']);
 
@@ -754,6 +1214,7 @@ function findObject(
 ): ObjectMatch | undefined {
   const clause = clauses[trigger.at];
   let prep: string | null = null;
+  let partner: Group | undefined;
   for (
     let i = trigger.to + 1;
     i <= Math.min(tokens.length - 1, trigger.to + MAX_OBJECT_DISTANCE);
@@ -768,11 +1229,15 @@ function findObject(
       if (
         prep === null &&
         nominal &&
-        !(trigger.sense.pos === 'relational' && tokens[i - 1]?.text === ',')
+        !(
+          trigger.sense.pos === 'relational' &&
+          (tokens[i - 1]?.text === ',' || EXEMPLIFIERS.has(tokens[i - 1]?.lower ?? ''))
+        )
       )
         return undefined;
       if (prep !== null && prep !== 'against' && !trigger.sense.preps.has(prep)) {
         // "balancing with India against China": skip the partner, keep looking
+        if (prep === 'with') partner = g;
         i = g.last;
         prep = null;
         continue;
@@ -780,9 +1245,13 @@ function findObject(
       const last = g.members[g.members.length - 1] as FoundMention;
       const head = tokens[g.last + 2]?.lemma ?? '';
       if (last.possessive && IDIOM_HEADS.has(head)) return undefined;
+      // "towards the American rivals, notably China": the examples are the object
+      const rivals = adversaryHead(tokens, g, last);
+      const example = rivals === undefined ? undefined : exampleAfter(tokens, rivals, groupAt);
+      if (example) return { group: example, prep };
       // "arm that group's foes": acting for someone's enemies is acting against them
       if (last.possessive && ADVERSARIES.has(head)) return { group: g, prep: 'against' };
-      return { group: g, prep };
+      return { group: g, prep, ...(partner && prep === 'against' ? { partner } : {}) };
     }
     if (t.pos === 'ADP' || t.lower === 'to') {
       if (prep !== null && !(prep === 'from' || prep === 'of')) return undefined;
@@ -791,9 +1260,20 @@ function findObject(
     }
     if (t.text === ',' && nominal && trigger.sense.pos === 'relational' && i === trigger.to + 1)
       continue;
+    // "its rivals, notably China": the examples are the ones related
+    if (nominal && trigger.sense.pos === 'relational' && EXEMPLIFIERS.has(t.lower)) continue;
     if (t.pos === 'VERB' && isParticiple(tokens, i)) continue;
     // "help them against Dushanbe": a pronoun object, then the one acted against
     if (t.pos === 'PRON' && prep === null && /^(them|it|him|her|us)$/.test(t.lower)) continue;
+    // "works with it and Dushanbe": a pronoun conjunct, then the named one
+    if (
+      t.pos === 'PRON' &&
+      /^(them|it|him|her)$/.test(t.lower) &&
+      /^(and|or)$/.test(tokens[i + 1]?.lower ?? '')
+    ) {
+      i++;
+      continue;
+    }
     if (
       t.pos === 'VERB' ||
       t.pos === 'AUX' ||
@@ -804,6 +1284,29 @@ function findObject(
       return undefined;
   }
   return undefined;
+}
+
+/** "that group's foes", "the American global rivals": the adversary noun an actor modifies. */
+function adversaryHead(tokens: TaggedToken[], g: Group, last: FoundMention): number | undefined {
+  if (!last.possessive && last.via !== 'demonym') return undefined;
+  let k = g.last + 1;
+  if (isPossessiveMarker(tokens[k] as TaggedToken)) k++;
+  while (tokens[k]?.pos === 'ADJ') k++;
+  return ADVERSARIES.has(tokens[k]?.lemma ?? '') ? k : undefined;
+}
+
+/** "rivals, notably China", "partners such as India": the group a noun is exemplified by. */
+function exampleAfter(
+  tokens: TaggedToken[],
+  noun: number,
+  groupAt: Map<number, Group>,
+): Group | undefined {
+  let k = noun + 1;
+  if (tokens[k]?.text === ',') k++;
+  if (tokens[k]?.lower === 'such' && tokens[k + 1]?.lower === 'as') k += 2;
+  else if (EXEMPLIFIERS.has(tokens[k]?.lower ?? '') || tokens[k]?.lower === 'like') k++;
+  else return undefined;
+  return groupAt.get(k) ?? groupAt.get(k + 1);
 }
 
 function lightVerbBefore(at: number, tokens: TaggedToken[]): number | undefined {
@@ -824,6 +1327,34 @@ function isPassive(trigger: Trigger, tokens: TaggedToken[]): boolean {
     if (t.pos !== 'ADV') return false;
   }
   return false;
+}
+
+/**
+ * "A signed the deal and it won praise from B": a pronoun subject between
+ * two offsets starts a clause of its own, whose actors the first clause's
+ * trigger does not relate.
+ */
+function pronounClauseBetween(tokens: TaggedToken[], from: number, to: number): boolean {
+  return tokens.some(
+    (t, k) =>
+      t.start >= from &&
+      t.end <= to &&
+      t.pos === 'PRON' &&
+      SUBJECT_PRONOUN.test(t.lower) &&
+      /^(and|but|or|,)$/.test(tokens[k - 1]?.lower ?? ''),
+  );
+}
+
+/**
+ * "than China", "unlike Russia", "as Iran": a comparison, not a participant.
+ * "powers such as Russia" and "neighbours like Iran" name examples, who are.
+ */
+function isComparison(tokens: TaggedToken[], first: number): boolean {
+  const before = tokens[first - 1]?.lower ?? '';
+  const earlier = tokens[first - 2];
+  if (before === 'as') return earlier?.lower !== 'such';
+  if (before === 'like') return earlier?.pos !== 'NOUN';
+  return before === 'than' || before === 'unlike';
 }
 
 function isLocative(tokens: TaggedToken[], at: number): boolean {
@@ -886,16 +1417,39 @@ function findTriggers(
     const t = tokens[i] as TaggedToken;
     // "terrorist-designated", "US-backed": part of a compound adjective, not a predicate
     if (tokens[i - 1]?.text === '-' && t.pos === 'VERB') continue;
+    // "tilted toward": an inflection the lemmatiser left alone starts a phrase too
+    const stem = t.lemma === t.lower ? phraseStem(t.lower, lexicon) : undefined;
     const candidates = [
       ...(lexicon.phrasesByFirst.get(t.lemma) ?? []),
       ...(t.lemma !== t.lower ? (lexicon.phrasesByFirst.get(t.lower) ?? []) : []),
+      ...(stem ? (lexicon.phrasesByFirst.get(stem) ?? []) : []),
     ];
-    const phrase = candidates.find((p) => p.lemmas.every((l, k) => matchesLemma(tokens[i + k], l)));
+    // the first word matched when the candidates were looked up
+    const phrase = candidates.find((p) =>
+      p.lemmas.every((l, k) => k === 0 || matchesLemma(tokens[i + k], l)),
+    );
     if (phrase) {
       out.push({ at: i, to: i + phrase.lemmas.length - 1, sense: phrase.sense });
       i += phrase.lemmas.length - 1;
       continue;
     }
+    // "leaning more towards", "moved further away from": a degree word inside the phrase
+    if (DEGREE_WORDS.has(tokens[i + 1]?.lower ?? '')) {
+      const gapped = candidates.find((p) =>
+        p.lemmas.every((l, k) => k === 0 || matchesLemma(tokens[i + k + 1], l)),
+      );
+      if (gapped) {
+        out.push({ at: i, to: i + gapped.lemmas.length, sense: gapped.sense });
+        i += gapped.lemmas.length;
+        continue;
+      }
+    }
+    // "interests routed through Washington": a path, not a defeat
+    if (t.lemma === 'rout' && /^(through|via|to)$/.test(tokens[i + 1]?.lower ?? '')) continue;
+    // "divide-and-rule purposes", "war-torn": the first part of a compound modifier
+    const hyphen = tokens[i + 1];
+    if (hyphen?.text === '-' && hyphen.start === t.end && tokens[i + 2]?.start === hyphen.end)
+      continue;
     let senses = [
       ...(lexicon.words.get(t.lemma) ?? []),
       ...(t.lemma !== t.lower ? (lexicon.words.get(t.lower) ?? []) : []),
@@ -915,6 +1469,12 @@ function findTriggers(
         continue;
       }
     }
+    // "cooperates", "bankrolls": a present-tense verb the lemmatiser left alone
+    if (senses.length === 0 && t.lemma === t.lower && /[^s]s$/.test(t.lower)) {
+      const stems = [t.lower.slice(0, -1), t.lower.slice(0, -2), t.lower.replace(/ies$/, 'y')];
+      const stem = stems.find((x) => lexicon.words.has(x));
+      senses = stem ? (lexicon.words.get(stem) ?? []) : [];
+    }
     if (senses.length === 0) continue;
     let p = i - 1;
     while (p >= 0 && /^["“”'‘’]$/.test((tokens[p] as TaggedToken).text)) p--;
@@ -922,6 +1482,16 @@ function findTriggers(
     if (sense) out.push({ at: i, to: i, sense });
   }
   return out;
+}
+
+/** The base form of an unlemmatised "-ed"/"-s" word that starts a lexicon phrase. */
+function phraseStem(word: string, lexicon: Lexicon): string | undefined {
+  const stems = /ed$/.test(word)
+    ? [word.slice(0, -2), word.slice(0, -1), word.replace(/ied$/, 'y'), word.slice(0, -3)]
+    : /[^s]s$/.test(word)
+      ? [word.slice(0, -1), word.slice(0, -2), word.replace(/ies$/, 'y')]
+      : [];
+  return stems.find((x) => lexicon.phrasesByFirst.has(x));
 }
 
 function matchesLemma(t: TaggedToken | undefined, lemma: string): boolean {
@@ -1019,6 +1589,14 @@ function buildGroups(tokens: TaggedToken[], mentionAt: (FoundMention | undefined
       gap++;
       continue;
     }
+    // "India, Afghanistan (meaning its government), Iran and Turkey": an
+    // aside inside a list does not end the list.
+    const close = current ? listAsideEnd(tokens, mentionAt, i) : -1;
+    if (close > i) {
+      i = close;
+      gap++;
+      continue;
+    }
     current = undefined;
     lastMention = undefined;
     gap = 0;
@@ -1026,10 +1604,50 @@ function buildGroups(tokens: TaggedToken[], mentionAt: (FoundMention | undefined
   return groups;
 }
 
+/**
+ * The closing bracket of an aside that opens at `at` and after which the
+ * list goes on ("…, Afghanistan (…), Iran"), or -1.
+ */
+function listAsideEnd(
+  tokens: TaggedToken[],
+  mentionAt: (FoundMention | undefined)[],
+  at: number,
+): number {
+  if (tokens[at]?.text !== '(') return -1;
+  let close = -1;
+  for (let k = at + 1; k < Math.min(tokens.length, at + MAX_ASIDE); k++) {
+    const text = (tokens[k] as TaggedToken).text;
+    if (text === '(') return -1;
+    if (text === ')') {
+      close = k;
+      break;
+    }
+  }
+  if (close === -1) return -1;
+  let k = close + 1;
+  let joined = false;
+  while (k < tokens.length && COORDINATORS.has((tokens[k] as TaggedToken).lower)) {
+    joined = true;
+    k++;
+  }
+  if (tokens[k]?.lower === 'the') k++;
+  return joined && mentionAt[k] ? close : -1;
+}
+
+const MAX_ASIDE = 16;
+
 function gapOnlyCoordinators(tokens: TaggedToken[], from: number, to: number): boolean {
   let joined = false;
   for (let i = from; i < to; i++) {
     const t = tokens[i] as TaggedToken;
+    // an aside listAsideEnd let through
+    if (t.text === '(') {
+      const close = tokens.findIndex((x, k) => k > i && x.text === ')');
+      if (close !== -1 && close < to) {
+        i = close;
+        continue;
+      }
+    }
     if (COORDINATORS.has(t.lower) || t.text === '-') joined = true;
     else if (!(isPossessiveMarker(t) || t.lower === 'the')) return false;
   }
@@ -1040,9 +1658,16 @@ function gapOnlyCoordinators(tokens: TaggedToken[], from: number, to: number): b
 function clauseIds(tokens: TaggedToken[]): number[] {
   const ids: number[] = [];
   let id = 0;
-  for (const t of tokens) {
-    if (CLAUSE_BREAK.has(t.lower)) id++;
+  // "With the Taliban on board, India …": a fronted absolute phrase ends at its comma
+  const fronted = FRONTED.has(tokens[0]?.lower ?? '')
+    ? tokens.findIndex((t, k) => k < MAX_FRONTED && t.text === ',')
+    : -1;
+  tokens.forEach((t, k) => {
+    if (CLAUSE_BREAK.has(t.lower) || k === fronted) id++;
     ids.push(id);
-  }
+  });
   return ids;
 }
+
+const FRONTED = new Set(['with', 'without', 'given', 'despite', 'amid']);
+const MAX_FRONTED = 20;
