@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  findDates,
   normaliseIsoDate,
   parseBareDate,
   parseDateline,
@@ -44,6 +45,16 @@ describe('datelines', () => {
   it('tells bare date lines from others', () => {
     expect(parseBareDate('2021-08-30')?.iso).toBe('2021-08-30');
     expect(parseBareDate('Published 2021-08-30')).toBeNull();
+  });
+
+  it('finds calendar dates in text, not relative ones ("two weeks ago" has no calendar day of its own)', () => {
+    const text =
+      'Since 2014 the talks have stalled. Two weeks ago Kabul and Islamabad met, ' +
+      'a couple of months ago they had not, and on 3 July 2025 Moscow recognised the government.';
+    expect(findDates(text).map((d) => d.iso)).toEqual(['2025-07-03']);
+    expect(findDates('The envoy arrived last Tuesday, 10 days after the 1996 agreement.')).toEqual(
+      [],
+    );
   });
 
   it('normalises manifest and metadata dates without shifting the day', () => {

@@ -37,6 +37,9 @@ export function findDates(text: string, reference?: Date): FoundDate[] {
   if (!/\d{4}/.test(text)) return found; // no year, no calendar date: skip the parser
   for (const r of chrono.strict.parse(text, reference ?? new Date(Date.UTC(2000, 0, 1)))) {
     if (!r.start.isCertain('year') || !r.start.isCertain('month')) continue;
+    // "a couple of weeks ago" is certain only against the reference day, which
+    // is not the article's: a calendar date spells its year out.
+    if (!/\d{4}/.test(r.text)) continue;
     const year = r.start.get('year');
     const month = r.start.get('month');
     if (year === null || month === null || year < 1000 || year > 2999) continue;
