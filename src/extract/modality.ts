@@ -62,13 +62,14 @@ export function modalityOf(
     for (let i = at - 1; i >= start; i--) if (isCue(cues, tokens, i)) return i;
     return -1;
   };
-  let reported = nearest(lexicon.cues.reported, 0);
+  let reported = nearest(lexicon.cues.reported, aside + 1);
   // A modal governs the verb right after it; other forecast words their
   // phrase (up to a comma); a condition the whole sentence.
   let segment = at;
   while (segment > from && (tokens[segment - 1] as TaggedToken).text !== ',') segment--;
   const hypothetical = Math.max(
     nearest(MODALS, Math.max(from, at - MODAL_REACH)),
+    modalOverPhrase(tokens, at, segment),
     nearest(
       lexicon.cues.hypothetical.filter((c) => !MODAL_WORDS.has(c[0] as string)),
       segment,
@@ -76,7 +77,7 @@ export function modalityOf(
     nearest(CONDITIONS, aside + 1),
   );
   // "accused B of sheltering C", "suspected of arming": the accusation frames what follows
-  for (let i = at - 1; i >= 0 && reported < 0; i--) {
+  for (let i = at - 1; i > aside && reported < 0; i--) {
     if ((tokens[i] as TaggedToken).lower !== 'of') continue;
     const head = tokens
       .slice(Math.max(0, i - 5), i)
@@ -85,11 +86,45 @@ export function modalityOf(
   }
   if (hypothetical > reported) return 'hypothetical';
   if (reported >= 0) return 'reported';
+  if (isGoal(tokens, at)) return 'hypothetical';
   // "to support", "to mediate": an aim, not an act.
   if (tokens[at - 1]?.lower === 'to' && tokens[at]?.pos === 'VERB') return 'hypothetical';
   // A question asks rather than states.
   if (tokens[tokens.length - 1]?.text === '?') return 'hypothetical';
   return 'asserted';
+}
+
+/** "pushed B toward a peace deal with C": a relation noun one moves toward is an aim. */
+function isGoal(tokens: TaggedToken[], at: number): boolean {
+  if (tokens[at]?.pos !== 'NOUN') return false;
+  let k = at - 1;
+  while (k >= 0 && /^(DET|ADJ|NOUN|NUM)$/.test((tokens[k] as TaggedToken).pos)) k--;
+  return /^(toward|towards)$/.test(tokens[k]?.lower ?? '');
+}
+
+/** How far back a modal reaches over its verb's own phrase. */
+const MODAL_PHRASE_REACH = 12;
+
+/**
+ * "could (quietly) put A and B on the same page", "might lead to talks
+ * with B": a modal further back still governs the trigger when only its
+ * own verb and that verb's objects stand between them. Another verb, a
+ * relative pronoun or a comma starts a predicate the modal does not reach.
+ * Returns the modal's index, or -1.
+ */
+function modalOverPhrase(tokens: TaggedToken[], at: number, segment: number): number {
+  let verbs = 0;
+  for (let i = at - 1; i >= Math.max(segment, at - MODAL_PHRASE_REACH); i--) {
+    const t = tokens[i] as TaggedToken;
+    // "can use X as …" states an ability, not a forecast
+    if (MODAL_WORDS.has(t.lower)) return verbs <= 1 && t.lower !== 'can' ? i : -1;
+    if (/^(that|which|who|whom|whose|because|since|when|after|before)$/.test(t.lower)) return -1;
+    // "could hurt its partner": a possessed relation already holds
+    if (verbs === 0 && /^(its|their|his|her|our)$/.test(t.lower)) return -1;
+    if (t.pos === 'AUX' || t.pos === 'SCONJ') return -1;
+    if (t.pos === 'VERB' && ++verbs > 1) return -1;
+  }
+  return -1;
 }
 
 /** The index of the unclosed "(" before `at`, or -1. */

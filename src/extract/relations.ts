@@ -270,7 +270,14 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
   viewRelations(tokens, groupAt, clauses, lexicon, (a, b, trigger, rule, attributed) =>
     emit(a, b, trigger, rule, attributed, trigger.sense.polarity as Polarity, attributed),
   );
+  const received = receiptRelations(tokens, triggers, groupAt, clauses, (a, b, trigger, rule) =>
+    emit(a, b, trigger, rule, false, trigger.sense.polarity as Polarity),
+  );
+  participantRelations(tokens, triggers, groupAt, clauses, (a, b, trigger, rule) =>
+    emit(a, b, trigger, rule, false, trigger.sense.polarity as Polarity),
+  );
   for (const trigger of triggers) {
+    if (received.has(trigger.at)) continue;
     const polarity = signOf(trigger, tokens, clauses, lexicon);
     if (polarity === 0) continue;
     const symmetric = trigger.sense.pos === 'relational';
@@ -324,7 +331,13 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     const twoWay =
       trigger !== undefined &&
       (trigger.sense.pos !== 'verb' || RECIPROCAL.has(trigger.sense.lemma.split(' ')[0] ?? ''));
-    if (actors.size === 2 && signs.size === 1 && trigger && (!together || twoWay)) {
+    // "A could profit from …, if they ever extend to B": a clause with a
+    // pronoun subject of its own stands between the two
+    const apart =
+      a !== undefined &&
+      b !== undefined &&
+      pronounClauseBetween(tokens, Math.min(a.end, b.end), Math.max(a.start, b.start));
+    if (actors.size === 2 && signs.size === 1 && trigger && (!together || twoWay) && !apart) {
       emit(a, b, trigger, 'sentence', true, [...signs][0] as Polarity);
     } else if (actors.size > 2 && signs.size === 1 && MANY_FALLBACK) {
       // More actors: only those on either side of a trigger word.
@@ -344,13 +357,15 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
           (m) =>
             m.end <= at &&
             at - edge(m, 'last').end <= MANY_REACH &&
-            !pronounClauseBetween(tokens, edge(m, 'last').end, at),
+            !pronounClauseBetween(tokens, edge(m, 'last').end, at) &&
+            !relativeClauseBetween(tokens, groupAt, edge(m, 'last').end, at),
         );
         const right = [...actors.values()].filter(
           (m) =>
             m.start >= end &&
             edge(m, 'first').start - end <= MANY_REACH &&
-            !pronounClauseBetween(tokens, end, edge(m, 'first').start),
+            !pronounClauseBetween(tokens, end, edge(m, 'first').start) &&
+            !relativeClauseBetween(tokens, groupAt, end, edge(m, 'first').start),
         );
         for (const l of left)
           for (const r of right) emit(l, r, trigger, 'sentence-many', false, sign);
@@ -394,7 +409,7 @@ function windowRelations(
     if (SUBJECT_PRONOUN.test(t.lower) && t.pos === 'PRON') break;
     const g = groupAt.get(i);
     if (g) {
-      if (!precededByPreposition(tokens, g.first)) left = g;
+      if (!precededByPreposition(tokens, g.first) && !modifiesOwnedNoun(tokens, g)) left = g;
       break;
     }
   }
@@ -442,6 +457,12 @@ function verbRelations(
       }
     }
   }
+  // "the Taliban, (formally) recognised as terrorists by Russia, …"
+  const reduced = passive ? undefined : reducedPassive(trigger, tokens, groupAt, clauses);
+  if (reduced) {
+    pairs(reduced.agent, reduced.patient, 'reduced-passive', false, emit);
+    return;
+  }
   const object =
     findObject(trigger, tokens, groupAt, clauses) ??
     // "… has given it no strategic depth": the pronoun object is the topic
@@ -478,6 +499,33 @@ function verbRelations(
   ) {
     within(subject, 'reciprocal', emit);
   }
+}
+
+/**
+ * "The TTP, backed by Kabul, …", "the group (listed as terrorists by
+ * Russia)": a participle without "be" right after an actor (or after the
+ * comma or bracket that opens an aside on it) and followed by "by" is a
+ * passive whose patient is that actor and whose agent follows "by".
+ */
+function reducedPassive(
+  trigger: Trigger,
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+): { agent: Group; patient: Group } | undefined {
+  const word = tokens[trigger.at] as TaggedToken;
+  if (!/(?:ed|en|wn|lt|ught)$/.test(word.lower)) return undefined;
+  let k = trigger.at - 1;
+  while (k >= 0 && tokens[k]?.pos === 'ADV') k--;
+  if (/^[,(]$/.test(tokens[k]?.text ?? '')) k--;
+  const patient = groupAt.get(k);
+  if (!patient || patient.last !== k) return undefined;
+  let by = trigger.to + 1;
+  if (tokens[by]?.pos === 'ADV') by++;
+  if (tokens[by]?.lower !== 'by') return undefined;
+  const agent = groupAt.get(by + 1) ?? groupAt.get(by + 2);
+  if (!agent || agent === patient || clauses[agent.first] !== clauses[trigger.at]) return undefined;
+  return { agent, patient };
 }
 
 /**
@@ -769,6 +817,7 @@ function findSubject(
       // "… support the Afghan Taliban and oppose X": the object of a verb
       // coordinated with ours is not our subject; the subject is further left.
       if (objectOfCoordinatedVerb(tokens, g, at, groupAt)) continue;
+      if (modifiesOwnedNoun(tokens, g)) continue;
       // "the US' problems": a possessor of an object noun, unless that noun
       // phrase is the subject itself ("Pakistan's army attacked").
       const last = g.members[g.members.length - 1] as FoundMention;
@@ -804,6 +853,18 @@ function findSubject(
     }
   }
   return undefined;
+}
+
+/** "its Sino-US balancing act", "their China policy": an actor modifying someone's noun. */
+function modifiesOwnedNoun(tokens: TaggedToken[], g: Group): boolean {
+  const owner = tokens[g.first - 1];
+  return (
+    owner !== undefined &&
+    owner.pos === 'PRON' &&
+    /^(its|their|his|her|our)$/.test(owner.lower) &&
+    !(g.members[g.members.length - 1] as FoundMention).possessive &&
+    tokens[g.last + 1]?.pos === 'NOUN'
+  );
 }
 
 function objectOfCoordinatedVerb(
@@ -895,6 +956,106 @@ function compoundRelations(
   }
 }
 
+/** Verbs whose subject is the one a noun's act is done to: "received aid from B". */
+const RECEIPT_VERBS = new Set([
+  'receive',
+  'get',
+  'win',
+  'gain',
+  'secure',
+  'obtain',
+  'accept',
+  'garner',
+  'attract',
+  'earn',
+  'find',
+]);
+
+/**
+ * "A received military aid from B", "A won B's backing": B is the source
+ * of the aid, A its target. Returns the token indices of the triggers the
+ * frame used (the noun and the receiving verb), which other rules skip.
+ */
+function receiptRelations(
+  tokens: TaggedToken[],
+  triggers: Trigger[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+  emit: (a: FoundMention, b: FoundMention, trigger: Trigger, rule: string) => void,
+): Set<number> {
+  const used = new Set<number>();
+  for (const trigger of triggers) {
+    if (trigger.sense.pos === 'verb' || trigger.sense.polarity !== 1) continue;
+    const verb = lightVerbBefore(trigger.at, tokens, RECEIPT_VERBS);
+    if (verb === undefined) continue;
+    const recipient = findSubject(verb, tokens, groupAt, clauses);
+    // "found support in Pakistan": where one finds backing is who gives it
+    const source = tokens[trigger.to + 1]?.lower;
+    const giver =
+      source === 'from' || (source === 'in' && tokens[verb]?.lemma === 'find')
+        ? (groupAt.get(trigger.to + 2) ?? groupAt.get(trigger.to + 3))
+        : // "secure Khan's release": the possessor of other nouns is their patient
+          /^(SUPPORT|AID)$/.test(trigger.sense.kind)
+          ? possessorBetween(tokens, groupAt, verb, trigger.at)
+          : undefined;
+    if (!recipient || !giver || clauses[giver.first] !== clauses[trigger.at]) continue;
+    // "A signed it and it won praise from B": the pronoun received it, not A
+    const recipientEnd = (tokens[recipient.last] as TaggedToken).end;
+    if (pronounClauseBetween(tokens, recipientEnd, (tokens[verb] as TaggedToken).start)) continue;
+    pairs(giver, recipient, 'receipt', false, (a, b, rule) => emit(a, b, trigger, rule));
+    used.add(trigger.at).add(verb);
+  }
+  return used;
+}
+
+/** "won China's backing": the possessive actor between a verb and its noun. */
+function possessorBetween(
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  from: number,
+  to: number,
+): Group | undefined {
+  for (let i = from + 1; i < to; i++) {
+    const g = groupAt.get(i);
+    if (g) return (g.members[g.members.length - 1] as FoundMention).possessive ? g : undefined;
+  }
+  return undefined;
+}
+
+/** Nouns for taking part in something: "India's role in the campaign". */
+const PARTICIPATION = new Set(['role', 'part', 'participation', 'involvement', 'membership']);
+
+/**
+ * "India's role in a US-led campaign against China": whoever takes part in
+ * an act directed at C acts on C too (besides the act's own agent).
+ */
+function participantRelations(
+  tokens: TaggedToken[],
+  triggers: Trigger[],
+  groupAt: Map<number, Group>,
+  clauses: number[],
+  emit: (a: FoundMention, b: FoundMention, trigger: Trigger, rule: string) => void,
+): void {
+  for (const trigger of triggers) {
+    if (trigger.sense.pos !== 'noun' || trigger.sense.polarity === 0) continue;
+    // back over the act's modifiers ("any forthcoming US-led regional") to "in"
+    let k = trigger.at - 1;
+    while (k > trigger.at - 8 && k > 0 && tokens[k]?.lower !== 'in') k--;
+    if (tokens[k]?.lower !== 'in' || !PARTICIPATION.has(tokens[k - 1]?.lemma ?? '')) continue;
+    let p = k - 2;
+    while (p > 0 && tokens[p]?.pos === 'ADJ') p--;
+    if (isPossessiveMarker(tokens[p] as TaggedToken)) p--;
+    const participant = groupAt.get(p);
+    const last = participant?.members[participant.members.length - 1];
+    if (!participant || !last?.possessive) continue;
+    const object = findObject(trigger, tokens, groupAt, clauses, true);
+    if (!object || object.group === participant) continue;
+    pairs(participant, object.group, 'participant', false, (a, b, rule) =>
+      emit(a, b, trigger, rule),
+    );
+  }
+}
+
 /** Nouns for an actor used against another: "a tool against Pakistan". */
 const INSTRUMENTS = new Set([
   'tool',
@@ -957,7 +1118,7 @@ function instrumentRelations(
         trigger.at = v;
       }
     }
-    const instrument = used ?? findSubject(k, tokens, groupAt, clauses);
+    const instrument = used ?? findSubject(frameVerb(tokens, k), tokens, groupAt, clauses);
     if (user && used)
       pairs(user, used, 'instrument', false, (a, b, rule) =>
         emit(a, b, { ...trigger, sense: ENLIST }, rule),
@@ -966,6 +1127,16 @@ function instrumentRelations(
     for (const g of [instrument, user])
       if (g) pairs(g, against, 'instrument', false, (a, b, rule) => emit(a, b, trigger, rule));
   }
+}
+
+/**
+ * "B will come in as a tool", "B serves as a lever": the verb that takes
+ * the "as" phrase (past its particle), whose subject is the instrument.
+ */
+function frameVerb(tokens: TaggedToken[], as: number): number {
+  let k = as - 1;
+  while (k > 0 && /^(ADP|PART|ADV)$/.test((tokens[k] as TaggedToken).pos)) k--;
+  return tokens[k]?.pos === 'VERB' ? k : as;
 }
 
 /** Verbs that take something away from someone: "pry X away from Y". */
@@ -1309,10 +1480,16 @@ function exampleAfter(
   return groupAt.get(k) ?? groupAt.get(k + 1);
 }
 
-function lightVerbBefore(at: number, tokens: TaggedToken[]): number | undefined {
+function lightVerbBefore(
+  at: number,
+  tokens: TaggedToken[],
+  verbs: Set<string> = LIGHT_VERBS,
+): number | undefined {
   for (let i = at - 1; i >= Math.max(0, at - 5); i--) {
     const t = tokens[i] as TaggedToken;
-    if (t.pos === 'VERB' && LIGHT_VERBS.has(t.lemma)) return i;
+    if (t.pos === 'VERB' && verbs.has(t.lemma)) return i;
+    // "received drones and funding from B": a coordinated object
+    if (t.lower === 'and' && verbs === RECEIPT_VERBS) continue;
     if (!/^(DET|ADJ|NOUN|NUM|ADV|PROPN|PART)$/.test(t.pos)) return undefined;
   }
   return undefined;
@@ -1341,7 +1518,28 @@ function pronounClauseBetween(tokens: TaggedToken[], from: number, to: number): 
       t.end <= to &&
       t.pos === 'PRON' &&
       SUBJECT_PRONOUN.test(t.lower) &&
-      /^(and|but|or|,)$/.test(tokens[k - 1]?.lower ?? ''),
+      /^(and|but|or|,|if|when|unless|because|since|once)$/.test(tokens[k - 1]?.lower ?? ''),
+  );
+}
+
+/**
+ * "… build corridors that could one day reach India": a relative clause on
+ * a noun that is no actor is about that noun; a trigger outside it does not
+ * relate the actors inside it (nor the reverse).
+ */
+function relativeClauseBetween(
+  tokens: TaggedToken[],
+  groupAt: Map<number, Group>,
+  from: number,
+  to: number,
+): boolean {
+  return tokens.some(
+    (t, k) =>
+      t.start >= from &&
+      t.end <= to &&
+      /^(that|which)$/.test(t.lower) &&
+      tokens[k - 1]?.pos === 'NOUN' &&
+      !groupAt.has(k - 1),
   );
 }
 
@@ -1444,6 +1642,8 @@ function findTriggers(
         continue;
       }
     }
+    // "kept B at arm's length": distance, not weapons
+    if (t.lemma === 'arm' && tokens[i + 2]?.lower === 'length') continue;
     // "interests routed through Washington": a path, not a defeat
     if (t.lemma === 'rout' && /^(through|via|to)$/.test(tokens[i + 1]?.lower ?? '')) continue;
     // "divide-and-rule purposes", "war-torn": the first part of a compound modifier
