@@ -174,9 +174,14 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
   const tokens = input.tokens.filter((t) => !SCARE_QUOTE.test(t.text));
   // "anti-Taliban interests", "pro-Russian circles": the actor is what the
   // phrase is about, not a party in it.
-  const mentionAt = mapMentions(
+  const people = new Set<FoundMention>();
+  const mentionAt = dropNonParties(
     tokens,
-    input.mentions.filter((m) => m.stance === null),
+    mapMentions(
+      tokens,
+      input.mentions.filter((m) => m.stance === null),
+    ),
+    people,
   );
   const groups = buildGroups(tokens, mentionAt);
   const groupAt = new Map<number, Group>();
@@ -226,6 +231,9 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
         tokens[targetAt - 1]?.lower === 'against' ||
         tokens[targetAt - 2]?.lower === 'against');
     const polarity: Polarity = against ? -1 : sign;
+    // private people ("prominent Afghans", "Afghan elders") stand for their
+    // state only as the victims of a hostile act, never as its agents or partners
+    if (people.has(source) || (people.has(target) && polarity === 1)) return;
     const kind = against ? 'COERCE' : trigger.sense.kind;
     const [s, t] = symmetric && source.actor > target.actor ? [target, source] : [source, target];
     const read = modalityOf(tokens, trigger.at, lexicon, input.text, input.sentenceStart);
@@ -336,14 +344,37 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
     const apart =
       a !== undefined &&
       b !== undefined &&
-      pronounClauseBetween(tokens, Math.min(a.end, b.end), Math.max(a.start, b.start));
-    if (actors.size === 2 && signs.size === 1 && trigger && (!together || twoWay) && !apart) {
+      (pronounClauseBetween(tokens, Math.min(a.end, b.end), Math.max(a.start, b.start)) ||
+        subjectClauseBetween(tokens, Math.min(a.end, b.end), Math.max(a.start, b.start)));
+    // "A's nationals and their B driver were killed", "the blast killed A's
+    // workers and B's guards": both on one side of a one-way verb share its role
+    const oneSide =
+      a !== undefined &&
+      b !== undefined &&
+      trigger !== undefined &&
+      !twoWay &&
+      sameSideOfVerb(tokens, trigger, a, b);
+    if (
+      actors.size === 2 &&
+      signs.size === 1 &&
+      trigger &&
+      (!together || twoWay) &&
+      !apart &&
+      !oneSide &&
+      // "A condemned attacks on B": a reaction to an act, with its victim
+      !fired.some(
+        (t) =>
+          (REACTIONS.has(t.sense.lemma) && actOnVictim(tokens, t.to + 1)) ||
+          reactionBetween(tokens, t, Math.min(a.end, b.end), (tokens[t.at] as TaggedToken).start),
+      )
+    ) {
       emit(a, b, trigger, 'sentence', true, [...signs][0] as Polarity);
     } else if (actors.size > 2 && signs.size === 1 && MANY_FALLBACK) {
       // More actors: only those on either side of a trigger word.
       for (const trigger of fired) {
         const sign = signOf(trigger, tokens, clauses, lexicon);
         if (sign === 0) continue;
+        if (REACTIONS.has(trigger.sense.lemma) && actOnVictim(tokens, trigger.to + 1)) continue;
         const at = (tokens[trigger.at] as TaggedToken).start;
         const end = (tokens[trigger.to] as TaggedToken).end;
         // within reach of the trigger word: a long sentence holds several
@@ -358,6 +389,8 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
             m.end <= at &&
             at - edge(m, 'last').end <= MANY_REACH &&
             !pronounClauseBetween(tokens, edge(m, 'last').end, at) &&
+            !subjectClauseBetween(tokens, edge(m, 'last').end, at) &&
+            !reactionBetween(tokens, trigger, edge(m, 'last').end, at) &&
             !relativeClauseBetween(tokens, groupAt, edge(m, 'last').end, at),
         );
         const right = [...actors.values()].filter(
@@ -365,10 +398,15 @@ export function extractFromSentence(input: SentenceInput, lexicon: Lexicon): Rel
             m.start >= end &&
             edge(m, 'first').start - end <= MANY_REACH &&
             !pronounClauseBetween(tokens, end, edge(m, 'first').start) &&
+            !subjectClauseBetween(tokens, end, edge(m, 'first').start) &&
             !relativeClauseBetween(tokens, groupAt, end, edge(m, 'first').start),
         );
+        // "A's citizens have been targeted by B": the one after a passive acts
+        const passive = isPassive(trigger, tokens);
         for (const l of left)
-          for (const r of right) emit(l, r, trigger, 'sentence-many', false, sign);
+          for (const r of right)
+            if (passive) emit(r, l, trigger, 'sentence-many', false, sign);
+            else emit(l, r, trigger, 'sentence-many', false, sign);
       }
     }
   }
@@ -400,11 +438,17 @@ function windowRelations(
   const clause = clauses[trigger.at];
   const stops = (t: TaggedToken, k: number) =>
     /^[,()"“”]$/.test(t.text) ||
+    // "… a takeover because A has …": a subordinate clause starts
+    /^(because|unless|although|though|whereas|whether|if)$/.test(t.lower) ||
     ((t.pos === 'VERB' || t.pos === 'AUX') && !isParticiple(tokens, k) && k > trigger.to);
+  // "A condemned attacks on B": B is the victim of the act A reacts to, not
+  // A's target, and A did not carry the act out
+  if (REACTIONS.has(trigger.sense.lemma) && actOnVictim(tokens, trigger.to + 1)) return;
   let left: Group | undefined;
   for (let i = trigger.at - 1; i >= Math.max(0, trigger.at - WINDOW); i--) {
     const t = tokens[i] as TaggedToken;
     if (clauses[i] !== clause || stops(t, i)) break;
+    if (trigger.sense.pos !== 'verb' && t.pos === 'VERB' && REACTIONS.has(t.lemma)) break;
     // "A signed it and it received B's backing": the pronoun is the subject
     if (SUBJECT_PRONOUN.test(t.lower) && t.pos === 'PRON') break;
     const g = groupAt.get(i);
@@ -432,6 +476,53 @@ function windowRelations(
 }
 
 type Emit = (a: FoundMention, b: FoundMention, rule: string, symmetric: boolean) => void;
+
+/** Verbs of reacting to an event ("condemned the bombing"). */
+const REACTIONS = new Set([
+  'condemn',
+  'denounce',
+  'deplore',
+  'decry',
+  'criticise',
+  'criticize',
+  'mourn',
+  'investigate',
+]);
+
+/** Violent acts whose victim follows "on", "against" or "of". */
+const ACTS = new Set([
+  'attack',
+  'bombing',
+  'killing',
+  'strike',
+  'raid',
+  'shelling',
+  'assault',
+  'violence',
+  'massacre',
+]);
+
+/** "A condemned attacks": a reaction verb between A and an act noun. */
+function reactionBetween(
+  tokens: TaggedToken[],
+  trigger: Trigger,
+  from: number,
+  to: number,
+): boolean {
+  if (trigger.sense.pos === 'verb') return false;
+  return tokens.some(
+    (t) => t.start >= from && t.end <= to && t.pos === 'VERB' && REACTIONS.has(t.lemma),
+  );
+}
+
+/** "(the) (deadly) attacks on …": an act noun right after, with its victim. */
+function actOnVictim(tokens: TaggedToken[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && /^(DET|ADJ|NUM)$/.test((tokens[k] as TaggedToken).pos)) k++;
+  const noun = tokens[k];
+  if (!noun || !ACTS.has(noun.lemma.toLowerCase())) return false;
+  return /^(on|against|of|in)$/.test(tokens[k + 1]?.lower ?? '');
+}
 
 function verbRelations(
   trigger: Trigger,
@@ -1523,6 +1614,165 @@ function pronounClauseBetween(tokens: TaggedToken[], from: number, to: number): 
 }
 
 /**
+ * "…, and the UK said …", "…, as did the UN": a clause coordinated after a
+ * comma with a subject and verb of its own (or elliptical "as did"); a
+ * trigger on one side does not relate the actors on the other.
+ */
+function subjectClauseBetween(tokens: TaggedToken[], from: number, to: number): boolean {
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k] as TaggedToken;
+    if (t.start < from || t.end > to) continue;
+    if ((tokens[k - 1] as TaggedToken).text !== ',') continue;
+    if (!/^(and|but|or|as)$/.test(t.lower)) continue;
+    const next = tokens[k + 1];
+    if (t.lower === 'as') {
+      if (next && /^(did|do|does|has|have|had|was|were|is|are)$/.test(next.lower)) return true;
+      continue;
+    }
+    // a noun phrase, then a finite verb: a new subject
+    let j = k + 1;
+    let nouns = 0;
+    while (j < tokens.length && j < k + 9) {
+      const u = tokens[j] as TaggedToken;
+      if (/^(DET|ADJ|NUM|PROPN|NOUN)$/.test(u.pos) || isPossessiveMarker(u)) {
+        if (u.pos === 'PROPN' || u.pos === 'NOUN') nouns++;
+        j++;
+        continue;
+      }
+      break;
+    }
+    while (j < tokens.length && (tokens[j] as TaggedToken).pos === 'ADV') j++;
+    const verb = tokens[j];
+    if (
+      nouns > 0 &&
+      verb &&
+      (verb.pos === 'AUX' || (verb.pos === 'VERB' && !isParticiple(tokens, j)))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Both mentions before, or both after, a one-way verb trigger (no relative pronoun between them). */
+function sameSideOfVerb(
+  tokens: TaggedToken[],
+  trigger: Trigger,
+  a: FoundMention,
+  b: FoundMention,
+): boolean {
+  // "without B's help": a verb used as a noun, its owner the agent
+  if (trigger.sense.pos !== 'verb' || (tokens[trigger.at] as TaggedToken).pos !== 'VERB')
+    return false;
+  if (a.possessive || b.possessive) return false;
+  const at = (tokens[trigger.at] as TaggedToken).start;
+  const end = (tokens[trigger.to] as TaggedToken).end;
+  const before = a.end <= at && b.end <= at;
+  const after = a.start >= end && b.start >= end;
+  if (!before && !after) return false;
+  const [from, to] = [Math.min(a.end, b.end), Math.max(a.start, b.start)];
+  // "A, whom B accused", "A, home to B's office, hosts …": a clause or an
+  // aside of its own stands between them
+  return !tokens.some(
+    (t) => t.start >= from && t.end <= to && /^(which|whom|who|whose|that|by|,)$/.test(t.lower),
+  );
+}
+
+/**
+ * Mentions that name no party: a demonym on land or on private people
+ * ("Afghan soil", "Afghan opposition figures", "the Afghan people"), a
+ * plural demonym for people ("prominent Afghans", not "the Americans"),
+ * and the topic of a meeting ("consultations on Afghanistan").
+ */
+function dropNonParties(
+  tokens: TaggedToken[],
+  mentionAt: (FoundMention | undefined)[],
+  people: Set<FoundMention>,
+): (FoundMention | undefined)[] {
+  const drop = new Set<FoundMention>();
+  for (let i = 0; i < tokens.length; i++) {
+    const m = mentionAt[i];
+    if (!m || drop.has(m) || mentionAt[i - 1] === m) continue;
+    let last = i;
+    while (mentionAt[last + 1] === m) last++;
+    const next = tokens[last + 1];
+    if (m.via === 'demonym' && !m.hyphenAfter && !m.possessive) {
+      const head = next?.lower ?? '';
+      if (LAND_HEADS.has(head)) drop.add(m);
+      else if (PEOPLE_HEADS.has(head)) people.add(m);
+      // "prominent Afghans", "thousands of Pakistanis"; "the Americans" is the US side
+      else if (
+        /s$/i.test(m.surface) &&
+        tokens[i - 1]?.lower !== 'the' &&
+        next?.pos !== 'NOUN' &&
+        next?.pos !== 'PROPN'
+      )
+        people.add(m);
+    }
+    const prep = tokens[i - 1]?.lower;
+    const noun = tokens[i - 2];
+    if (
+      (prep === 'on' || prep === 'about' || prep === 'regarding') &&
+      noun &&
+      MEETING_NOUNS.has(noun.lemma.toLowerCase())
+    )
+      drop.add(m);
+  }
+  if (drop.size === 0) return mentionAt;
+  return mentionAt.map((m) => (m && drop.has(m) ? undefined : m));
+}
+
+/** Heads after a demonym that name land, not the state ("Afghan soil"). */
+const LAND_HEADS = new Set([
+  'soil',
+  'territory',
+  'territories',
+  'land',
+  'lands',
+  'airspace',
+  'railway',
+  'railways',
+  'rail',
+  'commerce',
+]);
+
+/** Heads after a demonym that name private people, not the state ("Afghan elders"). */
+const PEOPLE_HEADS = new Set([
+  'opposition',
+  'diaspora',
+  'exiles',
+  'dissidents',
+  'politicians',
+  'figures',
+  'elders',
+  'people',
+  'refugees',
+  'migrants',
+  'returnees',
+]);
+
+/** A gathering's topic after "on"/"about" is what it discusses, not who attends. */
+const MEETING_NOUNS = new Set([
+  'conference',
+  'consultation',
+  'consultations',
+  'talk',
+  'talks',
+  'meeting',
+  'summit',
+  'envoy',
+  'envoys',
+  'format',
+  'dialogue',
+  'discussion',
+  'discussions',
+  'forum',
+  'session',
+  'representative',
+  'seminar',
+  'symposium',
+]);
+
+/**
  * "… build corridors that could one day reach India": a relative clause on
  * a noun that is no actor is about that noun; a trigger outside it does not
  * relate the actors inside it (nor the reverse).
@@ -1556,8 +1806,11 @@ function isComparison(tokens: TaggedToken[], first: number): boolean {
 }
 
 function isLocative(tokens: TaggedToken[], at: number): boolean {
-  const prev = tokens[at - 1]?.lower;
-  const prev2 = tokens[at - 2]?.lower;
+  // "in northern Pakistan", "near the eastern Afghan border": skip the modifiers
+  let k = at - 1;
+  while (k > at - 3 && k > 0 && (tokens[k] as TaggedToken).pos === 'ADJ') k--;
+  const prev = tokens[k]?.lower;
+  const prev2 = tokens[k - 1]?.lower;
   const loc = new Set([
     'in',
     'inside',
@@ -1569,6 +1822,9 @@ function isLocative(tokens: TaggedToken[], at: number): boolean {
     'near',
     'around',
     'at',
+    // "corridors via Iran", "trade routed through Pakistan": the route, not a party
+    'via',
+    'through',
   ]);
   return (
     (prev !== undefined && loc.has(prev)) ||
@@ -1615,6 +1871,8 @@ function findTriggers(
     const t = tokens[i] as TaggedToken;
     // "terrorist-designated", "US-backed": part of a compound adjective, not a predicate
     if (tokens[i - 1]?.text === '-' && t.pos === 'VERB') continue;
+    // "according to A", "in accordance with": attribution and conformity, not an accord
+    if (/^accord(ing|ance)$/.test(t.lower)) continue;
     // "tilted toward": an inflection the lemmatiser left alone starts a phrase too
     const stem = t.lemma === t.lower ? phraseStem(t.lower, lexicon) : undefined;
     const candidates = [
@@ -1740,6 +1998,30 @@ function mapMentions(
   return at;
 }
 
+/**
+ * "A condemned B, and C said …": after one mention, ", and" and a mention
+ * with a finite verb of its own start a new clause, not a list.
+ */
+function startsClause(
+  tokens: TaggedToken[],
+  mentionAt: (FoundMention | undefined)[],
+  current: Group,
+  at: number,
+): boolean {
+  if (current.members.length !== 1) return false;
+  const gap = tokens.slice(current.last + 1, at).map((t) => t.lower);
+  if (!gap.includes(',') || !gap.some((w) => w === 'and' || w === 'but' || w === 'or'))
+    return false;
+  let j = at;
+  while (mentionAt[j + 1] === mentionAt[at]) j++;
+  while (tokens[j + 1]?.pos === 'ADV') j++;
+  const verb = tokens[j + 1];
+  return (
+    verb !== undefined &&
+    (verb.pos === 'AUX' || (verb.pos === 'VERB' && !isParticiple(tokens, j + 1)))
+  );
+}
+
 /** Mentions joined by commas and conjunctions ("Russia, China and Iran") form one group. */
 function buildGroups(tokens: TaggedToken[], mentionAt: (FoundMention | undefined)[]): Group[] {
   const groups: Group[] = [];
@@ -1767,7 +2049,8 @@ function buildGroups(tokens: TaggedToken[], mentionAt: (FoundMention | undefined
       if (
         current &&
         (gap > 0 || hyphenJoined) &&
-        gapOnlyCoordinators(tokens, current.last + 1, i)
+        gapOnlyCoordinators(tokens, current.last + 1, i) &&
+        !startsClause(tokens, mentionAt, current, i)
       ) {
         current.members.push(m);
         current.last = i;
