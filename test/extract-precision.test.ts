@@ -4,43 +4,9 @@
  * corpus) that must not produce the wrong relation, and a positive sentence
  * showing the right relation still comes out.
  */
-import { describe, expect, it } from 'vitest';
-import type { Modality, Polarity, Relation } from '../src/domain/relation.js';
-import { Extractor } from '../src/extract/extractor.js';
-import { loadKnowledgeBase } from '../src/knowledge/actors.js';
-import { loadLexicon } from '../src/knowledge/lexicon.js';
+import { describeCases, type ExtractCase } from './helpers/extract-cases.js';
 
-const ex = new Extractor(loadKnowledgeBase(), loadLexicon());
-
-interface Expected {
-  source: string;
-  target: string;
-  polarity: Polarity;
-  modality?: Modality;
-}
-
-interface Case {
-  construction: string;
-  text: string;
-  date: string;
-  /** Relations that must come out. */
-  expect?: Expected[];
-  /** "A>B" (either direction), "A=>B" (this direction only), or "*>B" (any source). */
-  forbid?: string[];
-}
-
-const compact = (r: Relation) =>
-  `${r.source}>${r.target} ${r.polarity} ${r.kind} ${r.modality} [${r.rule}] "${r.quote}"`;
-
-function matches(r: Relation, spec: string): boolean {
-  const directed = spec.includes('=>');
-  const [a, b] = spec.split(directed ? '=>' : '>') as [string, string];
-  const fits = (x: string, y: string) => x === '*' || x === y;
-  if (fits(a, r.source) && fits(b, r.target)) return true;
-  return !directed && fits(a, r.target) && fits(b, r.source);
-}
-
-const CASES: Case[] = [
+const CASES: ExtractCase[] = [
   {
     construction: 'a place after a preposition and an adjective is where, not who',
     text: 'A convoy carrying Chinese engineers in eastern Pakistan was hit by a roadside bomb.',
@@ -179,18 +145,4 @@ const CASES: Case[] = [
   },
 ];
 
-describe('precision classes', () => {
-  it.each(CASES.map((c) => [`${c.construction}: ${c.text}`, c] as const))('%s', (_name, c) => {
-    const { relations } = ex.extract(c.text, c.date);
-    const got = relations.map(compact).join(' | ') || 'nothing';
-    for (const e of c.expect ?? []) {
-      expect(
-        relations,
-        `expected ${e.source}>${e.target} ${e.polarity}; got ${got}`,
-      ).toContainEqual(expect.objectContaining(e));
-    }
-    for (const f of c.forbid ?? []) {
-      expect(relations.filter((r) => matches(r, f)).map(compact), `forbidden ${f}`).toEqual([]);
-    }
-  });
-});
+describeCases('precision classes', CASES);

@@ -6,40 +6,9 @@
  * "toward", asides shielded from the sentence's attribution. Each has
  * negative sentences that a looser rule would relate.
  */
-import { describe, expect, it } from 'vitest';
-import type { Modality, Polarity, Relation, RelationKind } from '../src/domain/relation.js';
-import { Extractor } from '../src/extract/extractor.js';
-import { loadKnowledgeBase } from '../src/knowledge/actors.js';
-import { loadLexicon } from '../src/knowledge/lexicon.js';
+import { describeCases, type ExtractCase, type NotRelated, rel } from './helpers/extract-cases.js';
 
-const ex = new Extractor(loadKnowledgeBase(), loadLexicon());
-const DOC_DATE = '2024-05-10';
-
-interface Expected {
-  source: string;
-  target: string;
-  polarity: Polarity;
-  modality: Modality;
-  kind?: RelationKind;
-}
-
-interface Case {
-  construction: string;
-  text: string;
-  expect: Expected[];
-  /** "SRC>TGT" (either direction), "SRC=>TGT" (this direction) or "SRC>TGT polarity". */
-  forbid?: string[];
-}
-
-const rel = (
-  source: string,
-  target: string,
-  polarity: Polarity,
-  modality: Modality,
-  kind?: RelationKind,
-): Expected => ({ source, target, polarity, modality, ...(kind ? { kind } : {}) });
-
-const CASES: Case[] = [
+const CASES: ExtractCase[] = [
   {
     construction: 'passive participle in an aside, agent after "by"',
     text: 'The ETIM, branded as terrorists by Beijing, lost its last camps.',
@@ -104,7 +73,7 @@ const CASES: Case[] = [
 ];
 
 /** Sentences whose actors a looser rule would wrongly relate. */
-const NOT_RELATED: { text: string; forbid: string[] }[] = [
+const NOT_RELATED: NotRelated[] = [
   // an active verb followed by "by" is not a passive
   { text: 'The Taliban backed the TTP by sending fighters.', forbid: ['TTP=>TAL'] },
   // a by-phrase after a noun that is no actor
@@ -135,53 +104,4 @@ const NOT_RELATED: { text: string; forbid: string[] }[] = [
   { text: "Pakistan's hostility towards India deepened.", forbid: ['PAK>IND hypothetical'] },
 ];
 
-const compact = (r: Relation) =>
-  `${r.source}>${r.target} ${r.polarity} ${r.kind} ${r.modality} [${r.rule}]`;
-
-/**
- * "A>B" matches either direction, "A=>B" only source A to target B; the
- * words after the pair narrow it: a polarity ("1", "-1"), a modality or a
- * kind.
- */
-function matches(r: Relation, pattern: string): boolean {
-  const [pair, ...extra] = pattern.split(' ') as [string, ...string[]];
-  const directed = pair.includes('=>');
-  const [a, b] = pair.split(directed ? '=>' : '>') as [string, string];
-  const forward = r.source === a && r.target === b;
-  const samePair = forward || (!directed && r.source === b && r.target === a);
-  if (!samePair) return false;
-  return extra.every((x) =>
-    /^-?1$/.test(x) ? r.polarity === Number(x) : r.modality === x || r.kind === x,
-  );
-}
-
-describe('recall constructions, second round', () => {
-  it.each(CASES.map((c) => [`${c.construction}: ${c.text}`, c]))('%s', (_name, c) => {
-    const { relations } = ex.extract(c.text, DOC_DATE);
-    const got = relations.map(compact).join(' | ') || 'nothing';
-    for (const e of c.expect) {
-      expect(
-        relations,
-        `expected ${e.source}>${e.target} ${e.polarity} ${e.modality}; got ${got}`,
-      ).toContainEqual(expect.objectContaining(e));
-    }
-    for (const f of c.forbid ?? []) {
-      expect(relations.filter((r) => matches(r, f)).map(compact), `forbidden ${f}`).toEqual([]);
-    }
-  });
-
-  it.each(NOT_RELATED)('draws no unwarranted relation in: $text', ({ text, forbid }) => {
-    const { relations } = ex.extract(text, DOC_DATE);
-    for (const f of forbid) {
-      expect(relations.filter((r) => matches(r, f)).map(compact), `forbidden ${f}`).toEqual([]);
-    }
-  });
-
-  it('keeps every quote equal to the text between its offsets', () => {
-    for (const c of CASES) {
-      for (const r of ex.extract(c.text, DOC_DATE).relations) {
-        expect(r.quote, compact(r)).toBe(c.text.slice(r.start, r.end));
-      }
-    }
-  });
-});
+describeCases('recall constructions, second round', CASES, NOT_RELATED);

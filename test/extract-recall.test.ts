@@ -7,40 +7,9 @@
  * construction has negative sentences that must not yield the relation a
  * looser rule would draw.
  */
-import { describe, expect, it } from 'vitest';
-import type { Modality, Polarity, Relation, RelationKind } from '../src/domain/relation.js';
-import { Extractor } from '../src/extract/extractor.js';
-import { loadKnowledgeBase } from '../src/knowledge/actors.js';
-import { loadLexicon } from '../src/knowledge/lexicon.js';
+import { describeCases, type ExtractCase, type NotRelated, rel } from './helpers/extract-cases.js';
 
-const ex = new Extractor(loadKnowledgeBase(), loadLexicon());
-const DOC_DATE = '2024-05-10';
-
-interface Expected {
-  source: string;
-  target: string;
-  polarity: Polarity;
-  modality: Modality;
-  kind?: RelationKind;
-}
-
-interface Case {
-  construction: string;
-  text: string;
-  expect: Expected[];
-  /** "SRC>TGT" or "SRC>TGT polarity" pairs that must not appear. */
-  forbid?: string[];
-}
-
-const rel = (
-  source: string,
-  target: string,
-  polarity: Polarity,
-  modality: Modality,
-  kind?: RelationKind,
-): Expected => ({ source, target, polarity, modality, ...(kind ? { kind } : {}) });
-
-const CASES: Case[] = [
+const CASES: ExtractCase[] = [
   {
     construction: 'list broken by an aside, distributed over a predicate',
     text: 'Kazakhstan, Uzbekistan (whose border guards were put on alert), Tajikistan and Turkmenistan may have to deploy troops against ISIS-K.',
@@ -178,7 +147,7 @@ const CASES: Case[] = [
 ];
 
 /** Sentences where a looser rule would draw a relation that is not there. */
-const NOT_RELATED: { text: string; forbid: string[] }[] = [
+const NOT_RELATED: NotRelated[] = [
   // a fronted "With …," phrase is not a party to the main clause
   { text: "With Russia's blessing secured, India signed a pact with Iran.", forbid: ['RUS>IND'] },
   // a pronoun subject starts a clause of its own
@@ -193,47 +162,4 @@ const NOT_RELATED: { text: string; forbid: string[] }[] = [
   { text: 'Pakistani troops drove the TTP from Kabul.', forbid: ['TTP>TAL', 'PAK>TAL'] },
 ];
 
-function compact(r: Relation): string {
-  return `${r.source}>${r.target} ${r.polarity} ${r.kind} ${r.modality} [${r.rule}]`;
-}
-
-/** "A>B", "A>B -1" or "A>B KIND" matched against a relation, in either direction. */
-function matches(r: Relation, pattern: string): boolean {
-  const [pair, extra] = pattern.split(' ') as [string, string | undefined];
-  const [a, b] = pair.split('>') as [string, string];
-  const samePair = (r.source === a && r.target === b) || (r.source === b && r.target === a);
-  if (!samePair) return false;
-  if (extra === undefined) return true;
-  return /^-?1$/.test(extra) ? r.polarity === Number(extra) : r.kind === extra;
-}
-
-describe('recall constructions', () => {
-  it.each(CASES.map((c) => [`${c.construction}: ${c.text}`, c]))('%s', (_name, c) => {
-    const { relations } = ex.extract(c.text, DOC_DATE);
-    const got = relations.map(compact).join(' | ') || 'nothing';
-    for (const e of c.expect) {
-      expect(
-        relations,
-        `expected ${e.source}>${e.target} ${e.polarity} ${e.modality}; got ${got}`,
-      ).toContainEqual(expect.objectContaining(e));
-    }
-    for (const f of c.forbid ?? []) {
-      expect(relations.filter((r) => matches(r, f)).map(compact), `forbidden ${f}`).toEqual([]);
-    }
-  });
-
-  it.each(NOT_RELATED)('draws no unwarranted relation in: $text', ({ text, forbid }) => {
-    const { relations } = ex.extract(text, DOC_DATE);
-    for (const f of forbid) {
-      expect(relations.filter((r) => matches(r, f)).map(compact), `forbidden ${f}`).toEqual([]);
-    }
-  });
-
-  it('keeps every quote equal to the text between its offsets', () => {
-    for (const c of CASES) {
-      for (const r of ex.extract(c.text, DOC_DATE).relations) {
-        expect(r.quote, compact(r)).toBe(c.text.slice(r.start, r.end));
-      }
-    }
-  });
-});
+describeCases('recall constructions', CASES, NOT_RELATED);

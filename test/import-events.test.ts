@@ -14,6 +14,7 @@ import { loadKnowledgeBase } from '../src/knowledge/actors.js';
 import { buildStateIndex } from '../src/knowledge/states.js';
 import { runCli } from './helpers/cli.js';
 import { REPO_ROOT, SHARED_DIR } from './helpers/corpus.js';
+import type { ImportSummary } from '../src/import/run.js';
 
 const ICEWS = path.join(SHARED_DIR, 'data', 'event-data', 'icews-2018-sample.tab');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'event-data');
@@ -24,18 +25,8 @@ function store(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), 'gg-import-')), 'store.db');
 }
 
-interface Summary {
-  read: number;
-  imported: number;
-  unsigned: number;
-  duplicates: number;
-  unresolved: number;
-  unresolvedNames: { name: string; events: number }[];
-  internal: number;
-  oneSided: number;
-  failed: number;
-  failures: { line: number; field: string; reason: string }[];
-}
+/** What `import --json` prints. */
+type Summary = ImportSummary;
 
 interface RelationJson {
   doc: string;
